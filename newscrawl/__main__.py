@@ -1,0 +1,7 @@
+"""`python -m newscrawl COMMAND`: see newscrawl/cli.py."""
+
+import sys
+
+from newscrawl.cli import main
+
+sys.exit(main())

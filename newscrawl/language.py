@@ -1,0 +1,36 @@
+"""Language of a story, the same answer on every run (langdetect, seeded)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+# langdetect samples at random: without a fixed seed, a text can change language between runs.
+DetectorFactory.seed = 0
+
+UNDETERMINED = "und"
+# Under this many letters, langdetect guesses (unaccented headlines: wrong half the time).
+MIN_LETTERS = 40
+# langdetect costs ~10 ms on a whole article and ~3 ms on its first 1,000 characters,
+# with the same answer on real articles.
+SAMPLE_CHARS = 1000
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    score: float
+
+
+def detect_language(text: str) -> Language:
+    """ISO 639-1 code and probability, or ``und`` when the text is too short to judge."""
+    sample = (text or "")[:SAMPLE_CHARS]
+    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+        return Language(UNDETERMINED, 0.0)
+    try:
+        best = detect_langs(sample)[0]
+    except LangDetectException:
+        return Language(UNDETERMINED, 0.0)
+    return Language(best.lang, round(best.prob, 4))

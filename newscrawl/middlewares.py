@@ -1,0 +1,172 @@
+"""Downloader middlewares: the cookie challenge, incremental fetching, host overrides."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+from scrapy import Request, Spider, signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Response
+
+from newscrawl.db import ArticleStore
+from newscrawl.urls import normalize_url
+
+logger = logging.getLogger(__name__)
+
+# A small script page that sets a cookie and reloads instead of serving the content
+# (reported for laodong.vn RSS URLs: document.cookie="D1N=…"+"; path=/"; reload()).
+_COOKIE_ASSIGNMENT = re.compile(r"document\.cookie\s*=\s*(?P<expr>[^;]+(?:;[^;\n]*?[\"'])*?)\s*;", re.S)
+_STRING_LITERAL = re.compile(r"\"((?:[^\"\\]|\\.)*)\"|'((?:[^'\\]|\\.)*)'")
+CHALLENGE_MAX_BYTES = 4096
+
+
+def parse_cookie_challenge(body: bytes) -> tuple[str, str] | None:
+    """(name, value) of the cookie a challenge page sets, or None for a real page."""
+    if len(body) > CHALLENGE_MAX_BYTES or b"document.cookie" not in body:
+        return None
+    text = body.decode("utf-8", "replace")
+    if "reload" not in text and "location" not in text:
+        return None
+    match = _COOKIE_ASSIGNMENT.search(text)
+    if not match:
+        return None
+    # The value may be computed as a concatenation of string literals: join them.
+    literals = [a or b for a, b in _STRING_LITERAL.findall(match.group("expr"))]
+    assignment = "".join(literals).split(";", 1)[0]
+    name, sep, value = assignment.partition("=")
+    if not sep or not name.strip():
+        return None
+    return name.strip(), value.strip()
+
+
+class CookieChallengeMiddleware:
+    """Answer a cookie challenge once: set the cookie, fetch again; log if it repeats."""
+
+    def __init__(self, stats: Any) -> None:
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> CookieChallengeMiddleware:
+        if not crawler.settings.getbool("NEWSCRAWL_COOKIE_CHALLENGE_ENABLED", True):
+            raise NotConfigured
+        return cls(crawler.stats)
+
+    def process_response(self, request: Request, response: Response, spider: Spider) -> Request | Response:
+        challenge = parse_cookie_challenge(response.body)
+        if challenge is None:
+            return response
+        name, value = challenge
+        self.stats.inc_value("newscrawl/cookie_challenge/seen")
+        if request.meta.get("newscrawl_challenge_answered"):
+            self.stats.inc_value("newscrawl/cookie_challenge/failed")
+            logger.error("cookie challenge repeated after setting %s: giving up on %s", name, request.url)
+            raise IgnoreRequest(f"cookie challenge not passed: {request.url}")
+        logger.info("cookie challenge on %s: setting %s and fetching again", request.url, name)
+        cookies = dict(request.cookies) if isinstance(request.cookies, dict) else {}
+        cookies[name] = value
+        retry = request.replace(cookies=cookies, dont_filter=True)
+        retry.meta["newscrawl_challenge_answered"] = True
+        self.stats.inc_value("newscrawl/cookie_challenge/answered")
+        return retry
+
+
+class IncrementalFetchMiddleware:
+    """Skip article pages already stored, unless the sitemap or feed says they changed.
+
+    The SQLite file is the crawl state (JOBDIR does not survive SIGKILL): a run started
+    from scratch rediscovers the site and downloads only what is new or changed.
+    """
+
+    def __init__(self, path: str, stats: Any) -> None:
+        self.path = path
+        self.stats = stats
+        self.store: ArticleStore | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> IncrementalFetchMiddleware:
+        if not crawler.settings.getbool("NEWSCRAWL_INCREMENTAL", True):
+            raise NotConfigured
+        middleware = cls(crawler.settings.get("NEWSCRAWL_DB_PATH"), crawler.stats)
+        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
+        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
+        return middleware
+
+    def spider_opened(self) -> None:
+        self.store = ArticleStore.open(self.path)
+
+    def spider_closed(self) -> None:
+        if self.store is not None:
+            self.store.db.close()
+            self.store = None
+
+    def process_request(self, request: Request, spider: Spider) -> None:
+        if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_refresh"):
+            return
+        if self.store is None:
+            return
+        try:
+            crawled = self.store.last_crawled_at(normalize_url(request.url))
+        except sqlite3.Error as exc:
+            logger.warning("could not ask the store about %s (%s): fetching it", request.url, exc)
+            return
+        if crawled is None:
+            return
+        changed = request.meta.get("newscrawl_lastmod")
+        if changed and changed > crawled:
+            self.stats.inc_value("newscrawl/incremental/changed")
+            return
+        self.stats.inc_value("newscrawl/incremental/skipped")
+        raise IgnoreRequest(f"already stored, unchanged since {crawled}: {request.url}")
+
+
+class HostOverrideMiddleware:
+    """Send requests for a site to another address (a mirror, or a local fixture server).
+
+    NEWSCRAWL_HOST_OVERRIDES = {"laodong.vn": "http://127.0.0.1:8123"}: the spider, the
+    cookies and the pipelines keep seeing laodong.vn URLs; only the connection goes to
+    the other address. Used by `python -m newscrawl demo`, the tests and the benchmarks.
+    """
+
+    def __init__(self, overrides: dict[str, str]) -> None:
+        self.overrides = {host.lower(): urlsplit(base) for host, base in overrides.items()}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> HostOverrideMiddleware:
+        overrides = crawler.settings.getdict("NEWSCRAWL_HOST_OVERRIDES")
+        if not overrides:
+            raise NotConfigured
+        return cls(overrides)
+
+    def _target(self, url: str) -> str | None:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        base = self.overrides.get(host)
+        if base is None and host.startswith("www."):
+            base = self.overrides.get(host[4:])
+        if base is None:
+            return None
+        return urlunsplit((base.scheme, base.netloc, parts.path or "/", parts.query, ""))
+
+    def process_request(self, request: Request, spider: Spider) -> None:
+        target = self._target(request.url)
+        if target is None:
+            return
+        request.meta["newscrawl_original_url"] = request.url
+        request._set_url(target)  # the download goes to the mirror; restored on response
+
+    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+        original = request.meta.pop("newscrawl_original_url", None)
+        if original is None:
+            return response
+        request._set_url(original)
+        return response.replace(url=original)
+
+    def process_exception(self, request: Request, exception: Exception, spider: Spider) -> None:
+        original = request.meta.pop("newscrawl_original_url", None)
+        if original is not None:
+            request._set_url(original)

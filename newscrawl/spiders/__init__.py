@@ -1,0 +1,1 @@
+"""Spiders: one per site, all built on NewsSpider and the site's profile."""

@@ -1,0 +1,289 @@
+"""NewsSpider: discovers a site's article pages from its sitemaps, feeds and section pages.
+
+Everything site-specific comes from the site's profile (newscrawl/sites/). Arguments:
+``-a url=`` one article; ``-a section=`` one section (comma-separated for several);
+``-a since=YYYY-MM-DD`` skip what the sitemap/feed dates before it; ``-a limit=N`` at most
+N article pages; ``-a refresh=1`` fetch stored articles again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterator
+from datetime import date
+from typing import Any, ClassVar
+from urllib.parse import urljoin, urlsplit
+
+import scrapy
+from lxml import etree
+from scrapy.exceptions import IgnoreRequest, UsageError
+from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
+from twisted.python.failure import Failure
+
+from newscrawl.dates import now_iso, parse_date
+from newscrawl.items import PageItem
+from newscrawl.sites import SiteProfile
+from newscrawl.urls import normalize_url
+
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class NewsSpider(scrapy.Spider):
+    profile: ClassVar[SiteProfile]
+
+    def __init__(
+        self,
+        url: str | None = None,
+        section: str | None = None,
+        since: str | None = None,
+        limit: str | int | None = None,
+        refresh: str | bool | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        checked = self.check_arguments(url=url, section=section, since=since, limit=limit, refresh=refresh)
+        self.one_url: str | None = checked["url"]
+        self.sections: list[str] = checked["section"]
+        self.since: str | None = checked["since"]
+        self.limit: int | None = checked["limit"]
+        self.refresh: bool = checked["refresh"]
+        self.allowed_domains = list(self.profile.domains)
+        self.scheduled: set[str] = set()
+        self.listing_pages = 0
+
+    # Arguments ---------------------------------------------------------------------------
+
+    @classmethod
+    def check_arguments(cls, **arguments: Any) -> dict[str, Any]:
+        """The spider's arguments, checked: a UsageError names the bad one before any fetch."""
+        known = {"url", "section", "since", "limit", "refresh"}
+        unknown = sorted(set(arguments) - known - {"_job"})
+        if unknown:
+            raise UsageError(f"-a {unknown[0]}: unknown argument; known: {', '.join(sorted(known))}", print_help=False)
+        return {
+            "url": cls._check_url(arguments.get("url")),
+            "section": cls._check_sections(arguments.get("section")),
+            "since": cls._check_since(arguments.get("since")),
+            "limit": cls._check_limit(arguments.get("limit")),
+            "refresh": str(arguments.get("refresh") or "").lower() in ("1", "true", "yes", "on"),
+        }
+
+    @classmethod
+    def _check_url(cls, url: str | None) -> str | None:
+        if not url:
+            return None
+        if not cls.profile.owns(url):
+            raise UsageError(f"-a url={url}: not a page of {', '.join(cls.profile.domains)}", print_help=False)
+        if not cls.profile.is_article_url(url):
+            raise UsageError(f"-a url={url}: not an article URL of {cls.profile.name}", print_help=False)
+        return url
+
+    @classmethod
+    def _check_sections(cls, section: str | None) -> list[str]:
+        if not section:
+            return []
+        slugs = [s.strip().strip("/") for s in section.split(",") if s.strip()]
+        unknown = [s for s in slugs if s not in cls.profile.sections]
+        if unknown:
+            known = ", ".join(sorted(cls.profile.sections))
+            raise UsageError(f"-a section={','.join(unknown)}: unknown section; known: {known}", print_help=False)
+        return slugs
+
+    @staticmethod
+    def _check_since(since: str | None) -> str | None:
+        if not since:
+            return None
+        try:
+            return date.fromisoformat(since).isoformat()
+        except ValueError:
+            raise UsageError(f"-a since={since}: expected a date as YYYY-MM-DD", print_help=False) from None
+
+    @staticmethod
+    def _check_limit(limit: str | int | None) -> int | None:
+        if limit is None or limit == "":
+            return None
+        try:
+            value = int(limit)
+        except ValueError:
+            raise UsageError(f"-a limit={limit}: expected a whole number of articles", print_help=False) from None
+        if value < 1:
+            raise UsageError(f"-a limit={limit}: must be 1 or more", print_help=False)
+        return value
+
+    # Discovery ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        if self.one_url:
+            for request in self._article_requests([(self.one_url, None)], via="argument", force=True):
+                yield request
+            return
+        if self.sections:
+            for feed in self.profile.feed_urls(self.sections):
+                yield scrapy.Request(
+                    feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"}
+                )
+            for slug in self.sections:
+                yield self._listing(self.profile.section_url(slug), "section")
+            return
+        for sitemap in self.profile.sitemaps:
+            yield scrapy.Request(sitemap, callback=self.parse_sitemap, errback=self.request_failed)
+        robots = urljoin(self.profile.home_url, "/robots.txt")
+        yield scrapy.Request(robots, callback=self.parse_robots, errback=self.request_failed, priority=-1)
+        for feed in self.profile.feeds:
+            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"})
+        yield self._listing(self.profile.home_url, "home")
+
+    def _listing(self, url: str, via: str) -> scrapy.Request:
+        return scrapy.Request(url, callback=self.parse_listing, errback=self.request_failed, cb_kwargs={"via": via})
+
+    def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
+        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+            if url not in self.profile.sitemaps and self.profile.owns(url):
+                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.request_failed)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        body = response.body
+        if not body.lstrip().startswith(b"<"):
+            self._bad_input("sitemap", response, "not XML")
+            return
+        try:
+            sitemap = Sitemap(body)
+            entries = list(sitemap)
+        except (etree.XMLSyntaxError, ValueError, AttributeError, TypeError) as exc:
+            self._bad_input("sitemap", response, str(exc))
+            return
+        if sitemap.type == "sitemapindex":
+            for entry in entries:
+                loc = entry.get("loc")
+                if loc and self.profile.owns(loc) and self._fresh(parse_date(entry.get("lastmod"))):
+                    yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.request_failed)
+            return
+        found = [(e["loc"], parse_date(e.get("lastmod"))) for e in entries if e.get("loc")]
+        yield from self._article_requests(found, via="sitemap")
+
+    def parse_feed(self, response: Response, via: str = "rss") -> Iterator[scrapy.Request]:
+        try:
+            root = etree.fromstring(
+                response.body, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
+            )
+        except etree.XMLSyntaxError as exc:
+            self._bad_input("feed", response, str(exc))
+            return
+        if root is None:
+            self._bad_input("feed", response, "empty or not XML")
+            return
+        found = []
+        for item in root.iter("item", "{http://www.w3.org/2005/Atom}entry"):
+            link = item.findtext("link") or ""
+            if not link.strip():
+                atom = item.find("{http://www.w3.org/2005/Atom}link")
+                link = atom.get("href", "") if atom is not None else ""
+            changed = item.findtext("pubDate") or item.findtext("{http://www.w3.org/2005/Atom}updated")
+            if link.strip():
+                found.append((urljoin(response.url, link.strip()), parse_date(changed)))
+        if not found:
+            self._bad_input("feed", response, "no items")
+        yield from self._article_requests(found, via=via)
+
+    def parse_listing(self, response: Response, via: str = "section") -> Iterator[scrapy.Request]:
+        if not self._is_html(response):
+            self._bad_input("listing", response, f"not HTML ({response.headers.get('Content-Type', b'').decode()})")
+            return
+        self.listing_pages += 1
+        links = [urljoin(response.url, href) for href in response.css("a::attr(href)").getall()]
+        yield from self._article_requests([(link, None) for link in links], via=via)
+        if via == "home":
+            for link in links:
+                slug = urlsplit(link).path.strip("/")
+                if self.profile.owns(link) and slug in self.profile.sections and not urlsplit(link).query:
+                    yield self._listing(link, "section")
+        max_pages = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES", 50)
+        if via != "home" and self.listing_pages < max_pages:
+            for selector in self.profile.pagination:
+                for href in response.css(f"{selector}::attr(href)").getall():
+                    next_page = urljoin(response.url, href)
+                    if self.profile.owns(next_page):
+                        yield self._listing(next_page, via)
+
+    def _article_requests(
+        self, found: list[tuple[str, str | None]], via: str, force: bool = False
+    ) -> Iterator[scrapy.Request]:
+        for url, changed in found:
+            if not self.profile.is_article_url(url):
+                continue
+            key = normalize_url(url)
+            if key in self.scheduled or not self._fresh(changed):
+                continue
+            if self.limit is not None and len(self.scheduled) >= self.limit:
+                return
+            self.scheduled.add(key)
+            yield scrapy.Request(
+                url,
+                callback=self.parse_article,
+                errback=self.request_failed,
+                meta={
+                    "newscrawl_article": True,
+                    "newscrawl_lastmod": changed,
+                    "newscrawl_refresh": self.refresh or force,
+                    "newscrawl_via": via,
+                },
+            )
+
+    def _fresh(self, changed: str | None) -> bool:
+        return not (self.since and changed and changed[:10] < self.since)
+
+    # Articles ----------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[PageItem]:
+        self.crawler.stats.inc_value("newscrawl/pages/article_fetched")
+        if not response.body.strip():
+            self._bad_input("article", response, "empty body")
+            return
+        if not self._is_html(response):
+            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            self._bad_input("article", response, f"not HTML ({content_type or 'no Content-Type'})")
+            return
+        headers = {
+            key.decode("latin-1").lower(): response.headers.get(key, b"").decode("latin-1") for key in response.headers
+        }
+        yield PageItem(
+            url=normalize_url(response.request.url if response.request else response.url),
+            final_url=response.url,
+            status=response.status,
+            headers=headers,
+            body=response.body,
+            fetched_at=now_iso(),
+            site=self.profile.name,
+            not_before=self.since,
+        )
+
+    def request_failed(self, failure: Failure) -> None:
+        """One log line and one counter per failed request; the crawl goes on."""
+        request = failure.request
+        if failure.check(IgnoreRequest) and not failure.check(HttpError):
+            return  # skipped on purpose (stored already, robots.txt, offsite): counted where decided
+        if failure.check(HttpError):
+            status = failure.value.response.status
+            kind = f"http_{status}"
+            reason = f"HTTP {status}"
+        else:
+            kind = type(failure.value).__name__
+            reason = f"{kind}: {failure.getErrorMessage()}"
+        self.crawler.stats.inc_value(f"newscrawl/errors/{kind}")
+        self.logger.warning("could not fetch %s: %s", request.url, reason)
+
+    def _is_html(self, response: Response) -> bool:
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        if any(t in content_type for t in HTML_TYPES):
+            return True
+        if content_type:
+            return False
+        head = response.body[:512].lstrip().lower()
+        return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head
+
+    def _bad_input(self, kind: str, response: Response, reason: str) -> None:
+        reason_key = re.sub(r"[^a-z]+", "_", reason.lower().split("(")[0]).strip("_") or "invalid"
+        self.crawler.stats.inc_value(f"newscrawl/errors/bad_{kind}/{reason_key}")
+        self.logger.warning("bad %s %s: %s", kind, response.url, reason)

@@ -1,0 +1,151 @@
+"""Text cleanup for Vietnamese news: Unicode, whitespace, mojibake, search folding.
+
+Pure functions only: every stage of the pipeline and the tests call them directly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import ftfy
+
+# Characters that carry no text but break matching and hashing.
+_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# Every horizontal space, non-breaking ones included.
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Marks of UTF-8 read as cp1252/latin-1: "Ä‘" for "đ", "Ã¡" for "á", "áº" for the
+# precomposed Vietnamese block.
+_MOJIBAKE_MARK = re.compile("(?:Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[º»][\u0080-\u00bf])")
+_VIETNAMESE_LETTERS = re.compile(
+    "[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]",
+    re.IGNORECASE,
+)
+
+# Tone marks placed on a different vowel ("hoà" / "hòa", "thuỷ" / "thủy"):
+# the same word, two spellings. Mapped to the modern placement before hashing.
+_OLD_TONE_PLACEMENT = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_OLD_TONE_RE = re.compile("|".join(_OLD_TONE_PLACEMENT), re.IGNORECASE)
+
+
+def looks_like_mojibake(text: str) -> bool:
+    """True when UTF-8 bytes were decoded as a single-byte charset somewhere upstream."""
+    if not text:
+        return False
+    marks = len(_MOJIBAKE_MARK.findall(text))
+    if marks < 3:
+        return False
+    letters = len(_VIETNAMESE_LETTERS.findall(text))
+    return marks * 2 >= letters
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo UTF-8 that was encoded twice (real laodong.vn pages were committed so).
+
+    Only text that looks broken is touched: correct Vietnamese is returned as is.
+    """
+    if not looks_like_mojibake(text):
+        return text
+    try:
+        return text.encode("latin-1").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        pass
+    fixed = ftfy.fix_encoding(text)
+    return fixed if not looks_like_mojibake(fixed) else text
+
+
+def clean_line(text: str) -> str:
+    """One paragraph or field: NFC, no invisible or control characters, single spaces."""
+    text = unicodedata.normalize("NFC", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = text.replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    text = re.sub(r"\s*\n\s*", " ", text)
+    return text.strip()
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs of a stored text (separated by blank lines)."""
+    return [p for p in (clean_line(part) for part in re.split(r"\n\s*\n", text or "")) if p]
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """Stored form of a story: cleaned paragraphs, blank line between, no repeats."""
+    seen: set[str] = set()
+    kept: list[str] = []
+    for paragraph in paragraphs:
+        line = clean_line(paragraph)
+        key = line.casefold()
+        if not line or key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return "\n\n".join(kept)
+
+
+def fold_diacritics(text: str) -> str:
+    """Lower-case ASCII-ish folding for search: "Điện Hà Nội" -> "dien ha noi".
+
+    FTS5's unicode61 tokenizer removes tone marks but keeps "đ"; this folds both.
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", stripped).casefold()
+
+
+def normalize_for_hash(text: str) -> str:
+    """The text as compared for identity: tone placement unified, case and punctuation gone."""
+    text = unicodedata.normalize("NFC", text)
+    text = _OLD_TONE_RE.sub(lambda m: _match_case(m.group(0), _OLD_TONE_PLACEMENT[m.group(0).lower()]), text)
+    text = text.casefold()
+    text = re.sub(r"[^\w\s]", " ", text)
+    return " ".join(text.split())
+
+
+def _match_case(original: str, replacement: str) -> str:
+    return "".join(r.upper() if o.isupper() else r for o, r in zip(original, replacement, strict=True))
+
+
+def word_count(text: str) -> int:
+    return len(re.findall(r"\w+", text or ""))
+
+
+def clean_article(article: dict[str, object]) -> dict[str, object]:
+    """Every text field of an article dict, cleaned; lists de-duplicated. Returns a new dict."""
+    cleaned = dict(article)
+    for key in ("title", "lead", "source_credit", "section"):
+        value = cleaned.get(key)
+        if isinstance(value, str):
+            cleaned[key] = clean_line(value) or None
+    if isinstance(cleaned.get("text"), str):
+        cleaned["text"] = join_paragraphs(split_paragraphs(str(cleaned["text"])))
+    for key in ("authors", "tags"):
+        values = cleaned.get(key) or []
+        seen: set[str] = set()
+        kept = []
+        for value in values if isinstance(values, list) else []:
+            line = clean_line(str(value))
+            if line and line.casefold() not in seen:
+                seen.add(line.casefold())
+                kept.append(line)
+        cleaned[key] = kept
+    return cleaned

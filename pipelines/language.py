@@ -1,0 +1,36 @@
+"""Language: tag each story, drop those in languages the settings do not keep."""
+
+from __future__ import annotations
+
+import logging
+
+from scrapy.crawler import Crawler
+
+from newscrawl.items import PageItem
+from newscrawl.language import UNDETERMINED, detect_language
+from newscrawl.workers import WorkerPool
+from pipelines import NotTargetLanguage
+
+logger = logging.getLogger(__name__)
+
+
+class LanguagePipeline:
+    def __init__(self, keep: list[str], pool: WorkerPool) -> None:
+        self.keep = set(keep)
+        self.pool = pool
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LanguagePipeline:
+        return cls(crawler.settings.getlist("NEWSCRAWL_LANGUAGES", ["vi", "en"]), WorkerPool.for_crawler(crawler))
+
+    async def process_item(self, item: PageItem) -> PageItem:
+        article = item.get("article")
+        if not article:
+            return item
+        sample = article["text"] or " ".join(filter(None, (article["title"], article.get("lead"))))
+        language = await self.pool.run(detect_language, sample)
+        item["language"] = language.code
+        item["language_score"] = language.score
+        if self.keep and language.code != UNDETERMINED and language.code not in self.keep:
+            raise NotTargetLanguage(f"language {language.code} ({language.score}) not kept: {item['url']}")
+        return item
