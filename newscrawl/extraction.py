@@ -626,21 +626,58 @@ def _story_paragraphs(container: lxml.html.HtmlElement, profile: SiteProfile | N
     return paragraphs
 
 
+# Elements that start a paragraph, in trafilatura's output tree and in HTML (the fallback).
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "head", "quote", "list", "item", "table", "code", "pre", "fw", "h1", "h2", "h3", "h4", "h5", "h6"}
+    | {"div", "section", "article", "blockquote", "ul", "ol", "li", "dl", "dt", "dd", "figure", "figcaption"}
+    | {"header", "footer", "aside", "main", "form", "center", "address", "hr"}
+)
+_ROW_TAGS = frozenset({"row", "tr"})
+_BREAK_TAGS = frozenset({"lb", "br"})
+
+
 def _blocks(body: etree._Element) -> list[str]:
-    """Text of each block element, in order: paragraphs, headings, list items, cells."""
-    blocks = []
-    block_tags = {"p", "head", "h1", "h2", "h3", "h4", "h5", "h6", "li", "item", "quote", "blockquote", "cell", "td", "pre", "code"}
-    for element in body.iter():
-        if not isinstance(element.tag, str) or element.tag not in block_tags:
-            continue
-        if any(isinstance(a.tag, str) and a.tag in block_tags for a in element.iterancestors()):
-            continue
-        text = clean_line(etree.tostring(element, method="text", encoding=str, with_tail=False))
+    """Paragraphs of a tree, in order: one per block element, per line and per table row.
+
+    Loose text between blocks (trafilatura leaves a paragraph as a tail after a heading)
+    is a paragraph too; a table row is one paragraph with its cells joined, so rows of
+    repeated numbers are not folded into one by the de-duplication of paragraphs.
+    """
+    paragraphs: list[str] = []
+    line: list[str] = []
+
+    def flush() -> None:
+        text = clean_line("".join(line))
+        line.clear()
         if text:
-            blocks.append(text)
-    if not blocks:
-        blocks = split_paragraphs(etree.tostring(body, method="text", encoding=str))
-    return blocks
+            paragraphs.append(text)
+
+    def walk(element: etree._Element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _BREAK_TAGS:
+            flush()
+        elif tag in _ROW_TAGS:
+            flush()
+            cells = [clean_line(etree.tostring(c, method="text", encoding=str, with_tail=False)) for c in element]
+            line.append(" | ".join(c for c in cells if c))
+            flush()
+        elif tag in _PARAGRAPH_TAGS:
+            flush()
+            line.append(element.text or "")
+            for child in element:
+                walk(child)
+            flush()
+        elif tag:
+            line.append(element.text or "")
+            for child in element:
+                walk(child)
+        line.append(element.tail or "")
+
+    line.append(body.text or "")
+    for child in body:
+        walk(child)
+    flush()
+    return paragraphs
 
 
 def _drop_non_story(

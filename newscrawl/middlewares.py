@@ -8,10 +8,11 @@ import sqlite3
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-from scrapy import Request, Spider, signals
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
+from tldextract import TLDExtract
 
 from newscrawl.db import ArticleStore
 from newscrawl.urls import normalize_url
@@ -44,11 +45,24 @@ def parse_cookie_challenge(body: bytes) -> tuple[str, str] | None:
     return name.strip(), value.strip()
 
 
+def use_bundled_public_suffix_list() -> None:
+    """Keep Scrapy's cookie domains offline: use tldextract's bundled suffix list.
+
+    Scrapy's CookiesMiddleware splits domains with a default TLDExtract, which downloads
+    the public suffix list on first use; without internet that logs a traceback per
+    process. The snapshot shipped inside tldextract is enough for cookie domains.
+    """
+    from scrapy.downloadermiddlewares import cookies
+
+    cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
+
+
 class CookieChallengeMiddleware:
     """Answer a cookie challenge once: set the cookie, fetch again; log if it repeats."""
 
     def __init__(self, stats: Any) -> None:
         self.stats = stats
+        use_bundled_public_suffix_list()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> CookieChallengeMiddleware:
@@ -56,7 +70,7 @@ class CookieChallengeMiddleware:
             raise NotConfigured
         return cls(crawler.stats)
 
-    def process_response(self, request: Request, response: Response, spider: Spider) -> Request | Response:
+    def process_response(self, request: Request, response: Response) -> Request | Response:
         challenge = parse_cookie_challenge(response.body)
         if challenge is None:
             return response
@@ -104,7 +118,7 @@ class IncrementalFetchMiddleware:
             self.store.db.close()
             self.store = None
 
-    def process_request(self, request: Request, spider: Spider) -> None:
+    def process_request(self, request: Request) -> None:
         if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_refresh"):
             return
         if self.store is None:
@@ -152,21 +166,21 @@ class HostOverrideMiddleware:
             return None
         return urlunsplit((base.scheme, base.netloc, parts.path or "/", parts.query, ""))
 
-    def process_request(self, request: Request, spider: Spider) -> None:
+    def process_request(self, request: Request) -> None:
         target = self._target(request.url)
         if target is None:
             return
         request.meta["newscrawl_original_url"] = request.url
         request._set_url(target)  # the download goes to the mirror; restored on response
 
-    def process_response(self, request: Request, response: Response, spider: Spider) -> Response:
+    def process_response(self, request: Request, response: Response) -> Response:
         original = request.meta.pop("newscrawl_original_url", None)
         if original is None:
             return response
         request._set_url(original)
         return response.replace(url=original)
 
-    def process_exception(self, request: Request, exception: Exception, spider: Spider) -> None:
+    def process_exception(self, request: Request, exception: Exception) -> None:
         original = request.meta.pop("newscrawl_original_url", None)
         if original is not None:
             request._set_url(original)

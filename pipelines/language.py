@@ -27,7 +27,8 @@ class LanguagePipeline:
         article = item.get("article")
         if not article:
             return item
-        sample = article["text"] or " ".join(filter(None, (article["title"], article.get("lead"))))
+        # Title and lead first: a video story's text is a line, its lead still says the language.
+        sample = " ".join(filter(None, (article["title"], article.get("lead"), article["text"])))
         language = await self.pool.run(detect_language, sample)
         item["language"] = language.code
         item["language_score"] = language.score

@@ -29,12 +29,7 @@ PROFILE = SiteProfile(
         "xe": "Xe",
     },
     feed_url_template="https://laodong.vn/rss/{section}.rss",
-    feeds=(
-        "https://laodong.vn/rss/home.rss",
-        "https://laodong.vn/rss/thoi-su.rss",
-        "https://laodong.vn/rss/the-gioi.rss",
-        "https://laodong.vn/rss/xa-hoi.rss",
-    ),
+    feeds=("https://laodong.vn/rss/home.rss",),  # section feeds: named by each page's <link rel=alternate>
     sitemaps=("https://laodong.vn/sitemap.xml",),
     pagination=("a[rel~=next]", ".pagination a.next", "ul.pagination li.next a"),
     title=("article.article-detail h1.title", "h1.title", "h1"),

@@ -139,7 +139,7 @@ class NewsSpider(scrapy.Spider):
         return scrapy.Request(url, callback=self.parse_listing, errback=self.request_failed, cb_kwargs={"via": via})
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
-        for url in sitemap_urls_from_robots(response.text, base_url=response.url):
+        for url in sitemap_urls_from_robots(response.body, base_url=response.url):
             if url not in self.profile.sitemaps and self.profile.owns(url):
                 yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.request_failed)
 
@@ -194,6 +194,14 @@ class NewsSpider(scrapy.Spider):
         self.listing_pages += 1
         links = [urljoin(response.url, href) for href in response.css("a::attr(href)").getall()]
         yield from self._article_requests([(link, None) for link in links], via=via)
+        # Feed autodiscovery: a listing page names its section's feed in <link rel=alternate>.
+        if not self.sections:
+            for href in response.css(
+                "link[rel~=alternate][type*=rss]::attr(href), link[rel~=alternate][type*=atom]::attr(href)"
+            ).getall():
+                feed = urljoin(response.url, href)
+                if self.profile.owns(feed):
+                    yield scrapy.Request(feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"})
         if via == "home":
             for link in links:
                 slug = urlsplit(link).path.strip("/")

@@ -1,0 +1,72 @@
+"""Helpers for crawl tests: a fixture site on 127.0.0.1 and `scrapy crawl` against it."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newscrawl.fixture_server import DEMO_SITE
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = json.loads((Path(__file__).parent / "fixtures" / "demo_site_expected.json").read_text(encoding="utf-8"))
+
+
+def copy_demo_site(destination: Path) -> Path:
+    """A private copy of the demo site that a test may change (move, edit, break pages)."""
+    shutil.copytree(DEMO_SITE, destination, ignore=shutil.ignore_patterns("_src"))
+    return destination
+
+
+@dataclass
+class CrawlResult:
+    returncode: int
+    log: str
+    stats: dict[str, Any]
+
+    def stat(self, key: str) -> int:
+        return int(self.stats.get(key, 0))
+
+
+def crawl(
+    base_url: str,
+    db: Path,
+    *arguments: str,
+    settings: dict[str, Any] | None = None,
+    spider: str = "laodong",
+    timeout: float = 180,
+) -> CrawlResult:
+    """`scrapy crawl` in a subprocess against the fixture server; stats from crawl_runs."""
+    overrides = {
+        "NEWSCRAWL_HOST_OVERRIDES": json.dumps({"laodong.vn": base_url, "www.laodong.vn": base_url}),
+        "NEWSCRAWL_DB_PATH": str(db),
+        "AUTOTHROTTLE_ENABLED": "False",
+        "DOWNLOAD_DELAY": "0",
+        "NEWSCRAWL_WORKERS": "0",
+        "LOG_LEVEL": "INFO",
+    }
+    overrides.update({k: v if isinstance(v, str) else json.dumps(v) for k, v in (settings or {}).items()})
+    command = [sys.executable, "-m", "scrapy", "crawl", spider]
+    for argument in arguments:
+        command += ["-a", argument]
+    for key, value in overrides.items():
+        command += ["-s", f"{key}={value}"]
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+    stats: dict[str, Any] = {}
+    if db.exists():
+        with sqlite3.connect(db) as conn:
+            row = conn.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
+        if row:
+            stats = json.loads(row[0])
+    return CrawlResult(result.returncode, result.stderr, stats)
+
+
+def rows(db: Path, sql: str, parameters: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
+    with sqlite3.connect(db) as conn:
+        conn.row_factory = sqlite3.Row
+        return [dict(r) for r in conn.execute(sql, parameters)]
