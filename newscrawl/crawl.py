@@ -29,9 +29,10 @@ class CrawlSummary:
 
     @property
     def failed(self) -> bool:
-        return self.finish_reason not in ("finished", "closespider_itemcount", "closespider_pagecount") or bool(
-            self.stats.get("log_count/CRITICAL")
-        )
+        if self.finish_reason not in ("finished", "closespider_itemcount", "closespider_pagecount"):
+            return True
+        broken = ("newscrawl/errors/pipeline/", "newscrawl/errors/storage")
+        return bool(self.stats.get("log_count/CRITICAL")) or any(k.startswith(broken) for k in self.stats)
 
     def render(self) -> str:
         s = self.stats
@@ -71,7 +72,10 @@ def run_spiders(
     def run_all() -> Any:
         try:
             for name in spiders:
-                crawler = process.create_crawler(name)
+                spidercls = process.spider_loader.load(name)
+                own = settings.copy()
+                own.setdict(per_spider(name) if per_spider else {}, priority="cmdline")
+                crawler = Crawler(spidercls, own)
                 crawlers.append(crawler)
                 started = time.monotonic()
                 yield process.crawl(crawler, **(spider_args or {}))

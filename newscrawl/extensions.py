@@ -51,7 +51,12 @@ class CrawlRunExtension:
         # After the pipelines closed (they flush on close), so the counts are final.
         crawler.signals.connect(extension.engine_stopped, signal=signals.engine_stopped)
         crawler.signals.connect(extension.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(extension.item_error, signal=signals.item_error)
         return extension
+
+    def item_error(self, item: Any, response: Any, spider: Spider, failure: Any) -> None:
+        # A pipeline raised (a bug, not bad input): count it so the run is marked failed.
+        self.crawler.stats.inc_value(f"newscrawl/errors/pipeline/{type(failure.value).__name__}")
 
     def spider_opened(self, spider: Spider) -> None:
         self.reason = "finished"
@@ -69,7 +74,11 @@ class CrawlRunExtension:
         if self.run_id is None:
             return
         stats = self.crawler.stats.get_stats()
-        failed = int(stats.get("log_count/CRITICAL", 0)) > 0 or bool(stats.get("newscrawl/errors/storage"))
+        failed = (
+            int(stats.get("log_count/CRITICAL", 0)) > 0
+            or bool(stats.get("newscrawl/errors/storage"))
+            or any(key.startswith("newscrawl/errors/pipeline/") for key in stats)
+        )
         status = (
             "failed"
             if failed

@@ -57,6 +57,8 @@ def similarity(first: bytes, second: bytes) -> float:
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
 
 
-def fingerprint(text: str) -> tuple[str, bytes | None]:
-    """(content hash, MinHash signature) of a story text: one call for a worker process."""
+def article_fingerprint(article: dict[str, object]) -> tuple[str, bytes | None]:
+    """(content hash, MinHash) of an article's text, or of its lead when it has no text
+    (a video story): one call for a worker process."""
+    text = str(article.get("text") or article.get("lead") or "")
     return content_hash(text), minhash_signature(text)

@@ -12,6 +12,7 @@ import json
 import logging
 import mimetypes
 import threading
+import time
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -36,9 +37,10 @@ def load_routes(folder: Path) -> dict[str, dict[str, Any]]:
 class FixtureSite:
     """Routes of one site folder; tests may add or change routes while it is served."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, delay: float = 0.0) -> None:
         self.folder = folder
         self.routes = load_routes(folder)
+        self.delay = delay  # seconds before answering an article page (.ldo): a slow site
         self.hits: dict[str, int] = {}
         self.lock = threading.Lock()
 
@@ -71,6 +73,8 @@ class _Handler(BaseHTTPRequestHandler):
         if challenge and challenge not in (self.headers.get("Cookie") or ""):
             self._send(HTTPStatus.OK, (site.folder / "challenge.html").read_bytes(), "text/html; charset=utf-8")
             return
+        if site.delay and self.path.split("?")[0].endswith(".ldo"):
+            time.sleep(site.delay)
         headers = dict(route.get("headers", {}))
         self._send(int(route.get("status", 200)), site.body_of(route), site.content_type_of(route), headers)
 
@@ -95,8 +99,8 @@ class _Server(ThreadingHTTPServer):
 class FixtureServer:
     """`with FixtureServer(folder) as server:` serves on `server.base_url` until the block ends."""
 
-    def __init__(self, folder: Path = DEMO_SITE, port: int = 0) -> None:
-        self.site = FixtureSite(folder)
+    def __init__(self, folder: Path = DEMO_SITE, port: int = 0, delay: float = 0.0) -> None:
+        self.site = FixtureSite(folder, delay)
         self.httpd = _Server(("127.0.0.1", port), _Handler)
         self.httpd.site = self.site
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="fixture-server", daemon=True)

@@ -34,3 +34,10 @@ def detect_language(text: str) -> Language:
     except LangDetectException:
         return Language(UNDETERMINED, 0.0)
     return Language(best.lang, round(best.prob, 4))
+
+
+def article_language(article: dict[str, object]) -> Language:
+    """The language of an article: title and lead first, so a video story's line of text still
+    comes with enough words to judge."""
+    parts = (article.get("title"), article.get("lead"), article.get("text"))
+    return detect_language(" ".join(str(p) for p in parts if p))

@@ -100,6 +100,8 @@ class IncrementalFetchMiddleware:
         self.path = path
         self.stats = stats
         self.store: ArticleStore | None = None
+        self.fetched_this_run: set[str] = set()
+        self.skipped_this_run: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalFetchMiddleware:
@@ -119,23 +121,27 @@ class IncrementalFetchMiddleware:
             self.store = None
 
     def process_request(self, request: Request) -> None:
-        if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_refresh"):
+        if not request.meta.get("newscrawl_article") or self.store is None:
             return
-        if self.store is None:
-            return
-        try:
-            crawled = self.store.last_crawled_at(normalize_url(request.url))
-        except sqlite3.Error as exc:
-            logger.warning("could not ask the store about %s (%s): fetching it", request.url, exc)
-            return
-        if crawled is None:
-            return
-        changed = request.meta.get("newscrawl_lastmod")
-        if changed and changed > crawled:
-            self.stats.inc_value("newscrawl/incremental/changed")
-            return
-        self.stats.inc_value("newscrawl/incremental/skipped")
-        raise IgnoreRequest(f"already stored, unchanged since {crawled}: {request.url}")
+        key = normalize_url(request.url)
+        if key in self.fetched_this_run:
+            # Found again (in the sitemap after the home page, say): this run has it already.
+            raise IgnoreRequest(f"already fetched in this run: {request.url}")
+        if not request.meta.get("newscrawl_refresh"):
+            try:
+                crawled = self.store.last_crawled_at(key)
+            except sqlite3.Error as exc:
+                logger.warning("could not ask the store about %s (%s): fetching it", request.url, exc)
+                crawled = None
+            changed = request.meta.get("newscrawl_lastmod")
+            if crawled is not None and not (changed and changed > crawled):
+                if key not in self.skipped_this_run:
+                    self.skipped_this_run.add(key)
+                    self.stats.inc_value("newscrawl/incremental/skipped")
+                raise IgnoreRequest(f"already stored, unchanged since {crawled}: {request.url}")
+            if crawled is not None:
+                self.stats.inc_value("newscrawl/incremental/changed")
+        self.fetched_this_run.add(key)
 
 
 class HostOverrideMiddleware:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from scrapy.crawler import Crawler
 
-from newscrawl.fingerprints import fingerprint
+from newscrawl.fingerprints import article_fingerprint
 from newscrawl.items import PageItem
 from newscrawl.urls import normalize_url
 from newscrawl.workers import WorkerPool
@@ -26,9 +26,7 @@ class DedupPipeline:
         article = item.get("article")
         if not article:
             return item
-        item["content_hash"], item["minhash"] = await self.pool.run(
-            fingerprint, article["text"] or article["lead"] or ""
-        )
+        item["content_hash"], item["minhash"] = await self.pool.run(article_fingerprint, article)
         seen = {normalize_url(u) for u in (item["url"], item.get("final_url")) if u}
         item["aliases"] = sorted(seen - {article["url"]})
         return item

@@ -7,7 +7,7 @@ import logging
 from scrapy.crawler import Crawler
 
 from newscrawl.items import PageItem
-from newscrawl.language import UNDETERMINED, detect_language
+from newscrawl.language import UNDETERMINED, article_language
 from newscrawl.workers import WorkerPool
 from pipelines import NotTargetLanguage
 
@@ -27,9 +27,7 @@ class LanguagePipeline:
         article = item.get("article")
         if not article:
             return item
-        # Title and lead first: a video story's text is a line, its lead still says the language.
-        sample = " ".join(filter(None, (article["title"], article.get("lead"), article["text"])))
-        language = await self.pool.run(detect_language, sample)
+        language = await self.pool.run(article_language, article)
         item["language"] = language.code
         item["language_score"] = language.score
         if self.keep and language.code != UNDETERMINED and language.code not in self.keep:

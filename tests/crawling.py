@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from newscrawl.fixture_server import DEMO_SITE
+from newscrawl.fixture_server import DEMO_SITE, FixtureSite
 
 ROOT = Path(__file__).resolve().parents[1]
 EXPECTED = json.loads((Path(__file__).parent / "fixtures" / "demo_site_expected.json").read_text(encoding="utf-8"))
@@ -70,3 +70,52 @@ def rows(db: Path, sql: str, parameters: tuple[Any, ...] = ()) -> list[dict[str,
     with sqlite3.connect(db) as conn:
         conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute(sql, parameters)]
+
+
+def article_route(site: FixtureSite, url: str) -> tuple[str, dict[str, Any]]:
+    path = url.removeprefix("https://laodong.vn")
+    return path, site.routes[path]
+
+
+def republish(site: FixtureSite, url: str, new_url: str, *, replace: dict[str, str] | None = None) -> None:
+    """Serve a copy of a fixture article at a new URL (its own links rewritten), listed in
+    the sitemap with a fresh lastmod; `replace` edits its text."""
+    path, route = article_route(site, url)
+    html = (site.folder / route["file"]).read_text(encoding="utf-8").replace(url, new_url)
+    for old, new in (replace or {}).items():
+        assert old in html, old
+        html = html.replace(old, new)
+    new_path = new_url.removeprefix("https://laodong.vn")
+    new_file = f"articles/republished-{abs(hash(new_path))}.html"
+    (site.folder / new_file).write_text(html, encoding="utf-8")
+    site.routes[new_path] = {"file": new_file}
+    add_to_sitemap(site, new_url, "2030-01-01T00:00:00+07:00")
+
+
+def edit_article(site: FixtureSite, url: str, replace: dict[str, str], lastmod: str) -> None:
+    """Change a fixture article's page in place, and say so in the sitemap."""
+    _, route = article_route(site, url)
+    page = site.folder / route["file"]
+    html = page.read_text(encoding="utf-8")
+    for old, new in replace.items():
+        assert old in html, old
+        html = html.replace(old, new)
+    page.write_text(html, encoding="utf-8")
+    sitemap = site.folder / "sitemaps" / "news.xml"
+    xml = sitemap.read_text(encoding="utf-8")
+    start = xml.index(f"<loc>{url}</loc>")
+    end = xml.index("</url>", start)
+    entry = xml[start:end]
+    if "<lastmod>" in entry:
+        head, _, rest = entry.partition("<lastmod>")
+        entry_new = f"{head}<lastmod>{lastmod}</lastmod>{rest.partition('</lastmod>')[2]}"
+    else:
+        entry_new = f"{entry}<lastmod>{lastmod}</lastmod>"
+    sitemap.write_text(xml[:start] + entry_new + xml[end:], encoding="utf-8")
+
+
+def add_to_sitemap(site: FixtureSite, url: str, lastmod: str) -> None:
+    sitemap = site.folder / "sitemaps" / "news.xml"
+    xml = sitemap.read_text(encoding="utf-8")
+    entry = f"<url>\n<loc>{url}</loc>\n<lastmod>{lastmod}</lastmod>\n</url>\n</urlset>"
+    sitemap.write_text(xml.replace("</urlset>", entry), encoding="utf-8")

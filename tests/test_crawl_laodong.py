@@ -75,7 +75,9 @@ def test_no_related_tile_title_reaches_text(first_crawl: tuple[Path, CrawlResult
 def test_related_tiles_are_kept_as_links(first_crawl: tuple[Path, CrawlResult]) -> None:
     db, _ = first_crawl
     story = next(a for a in ARTICLES.values() if a["id"] == 1450101)
-    links = rows(db, "SELECT position, url, title FROM related_links WHERE article_url = ? ORDER BY position", (story["url"],))
+    links = rows(
+        db, "SELECT position, url, title FROM related_links WHERE article_url = ? ORDER BY position", (story["url"],)
+    )
     titles = [link["title"] for link in links]
     assert "Cận cảnh vụ phóng tên lửa siêu vượt âm mới nhất của Triều Tiên" in titles
     assert [link["position"] for link in links] == list(range(1, len(links) + 1))
@@ -95,7 +97,9 @@ def test_cookie_page_on_the_feeds_is_passed(first_crawl: tuple[Path, CrawlResult
     assert set(rss_only) <= stored
 
 
-def test_only_article_and_listing_pages_are_fetched(server: FixtureServer, first_crawl: tuple[Path, CrawlResult]) -> None:
+def test_only_article_and_listing_pages_are_fetched(
+    server: FixtureServer, first_crawl: tuple[Path, CrawlResult]
+) -> None:
     disallowed = "/tim-kiem?q=trieu+tien"
     assert server.site.hits.get(disallowed, 0) == 0
     assert server.site.hits.get("/lien-he", 0) == 0  # not an article, not a section: never fetched

@@ -50,7 +50,8 @@ class NewsSpider(scrapy.Spider):
         self.limit: int | None = checked["limit"]
         self.refresh: bool = checked["refresh"]
         self.allowed_domains = list(self.profile.domains)
-        self.scheduled: set[str] = set()
+        self.scheduled: set[str] = set()  # article URLs requested this run
+        self.requested: set[str] = set()  # every URL requested this run
         self.listing_pages = 0
 
     # Arguments ---------------------------------------------------------------------------
@@ -113,35 +114,62 @@ class NewsSpider(scrapy.Spider):
         return value
 
     # Discovery ---------------------------------------------------------------------------
+    #
+    # Every request is made with dont_filter=True and deduplicated here, per run: after a
+    # SIGKILL, JOBDIR's seen-requests file lists URLs whose requests were lost with the
+    # queue, and Scrapy's dupefilter would then never fetch them again. A run started
+    # again rediscovers everything; the store skips what is already saved.
+
+    def _follow(
+        self,
+        url: str,
+        callback: Any,
+        *,
+        priority: int = 0,
+        meta: dict[str, Any] | None = None,
+        version: str | None = None,
+        **cb_kwargs: Any,
+    ) -> scrapy.Request | None:
+        # An article found again with a date (sitemap lastmod, feed pubDate) is requested
+        # again: the store decides whether that date means it changed.
+        key = f"{normalize_url(url)} {version or ''}"
+        if key in self.requested:
+            return None
+        self.requested.add(key)
+        return scrapy.Request(
+            url,
+            callback=callback,
+            errback=self.request_failed,
+            dont_filter=True,
+            priority=priority,
+            meta=meta or {},
+            cb_kwargs=cb_kwargs,
+        )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         if self.one_url:
-            for request in self._article_requests([(self.one_url, None)], via="argument", force=True):
+            requests = list(self._article_requests([(self.one_url, None)], via="argument", force=True))
+        elif self.sections:
+            requests = [
+                self._follow(feed, self.parse_feed, via="rss") for feed in self.profile.feed_urls(self.sections)
+            ]
+            requests += [
+                self._follow(self.profile.section_url(s), self.parse_listing, via="section") for s in self.sections
+            ]
+        else:
+            requests = [self._follow(sitemap, self.parse_sitemap) for sitemap in self.profile.sitemaps]
+            robots = urljoin(self.profile.home_url, "/robots.txt")
+            requests.append(self._follow(robots, self.parse_robots, priority=-1))
+            requests += [self._follow(feed, self.parse_feed, via="rss") for feed in self.profile.feeds]
+            requests.append(self._follow(self.profile.home_url, self.parse_listing, via="home"))
+        for request in requests:
+            if request is not None:
                 yield request
-            return
-        if self.sections:
-            for feed in self.profile.feed_urls(self.sections):
-                yield scrapy.Request(
-                    feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"}
-                )
-            for slug in self.sections:
-                yield self._listing(self.profile.section_url(slug), "section")
-            return
-        for sitemap in self.profile.sitemaps:
-            yield scrapy.Request(sitemap, callback=self.parse_sitemap, errback=self.request_failed)
-        robots = urljoin(self.profile.home_url, "/robots.txt")
-        yield scrapy.Request(robots, callback=self.parse_robots, errback=self.request_failed, priority=-1)
-        for feed in self.profile.feeds:
-            yield scrapy.Request(feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"})
-        yield self._listing(self.profile.home_url, "home")
-
-    def _listing(self, url: str, via: str) -> scrapy.Request:
-        return scrapy.Request(url, callback=self.parse_listing, errback=self.request_failed, cb_kwargs={"via": via})
 
     def parse_robots(self, response: Response) -> Iterator[scrapy.Request]:
         for url in sitemap_urls_from_robots(response.body, base_url=response.url):
-            if url not in self.profile.sitemaps and self.profile.owns(url):
-                yield scrapy.Request(url, callback=self.parse_sitemap, errback=self.request_failed)
+            if self.profile.owns(url) and (request := self._follow(url, self.parse_sitemap)):
+                yield request
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         body = response.body
@@ -157,17 +185,19 @@ class NewsSpider(scrapy.Spider):
         if sitemap.type == "sitemapindex":
             for entry in entries:
                 loc = entry.get("loc")
-                if loc and self.profile.owns(loc) and self._fresh(parse_date(entry.get("lastmod"))):
-                    yield scrapy.Request(loc, callback=self.parse_sitemap, errback=self.request_failed)
+                fresh = self._fresh(parse_date(entry.get("lastmod")))
+                if loc and fresh and self.profile.owns(loc) and (request := self._follow(loc, self.parse_sitemap)):
+                    yield request
             return
         found = [(e["loc"], parse_date(e.get("lastmod"))) for e in entries if e.get("loc")]
+        if not found:
+            self._bad_input("sitemap", response, "no urls")
         yield from self._article_requests(found, via="sitemap")
 
     def parse_feed(self, response: Response, via: str = "rss") -> Iterator[scrapy.Request]:
+        parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
         try:
-            root = etree.fromstring(
-                response.body, parser=etree.XMLParser(recover=True, resolve_entities=False, no_network=True)
-            )
+            root = etree.fromstring(response.body, parser=parser)
         except etree.XMLSyntaxError as exc:
             self._bad_input("feed", response, str(exc))
             return
@@ -194,50 +224,46 @@ class NewsSpider(scrapy.Spider):
         self.listing_pages += 1
         links = [urljoin(response.url, href) for href in response.css("a::attr(href)").getall()]
         yield from self._article_requests([(link, None) for link in links], via=via)
-        # Feed autodiscovery: a listing page names its section's feed in <link rel=alternate>.
+        follow: list[scrapy.Request | None] = []
         if not self.sections:
+            # Feed autodiscovery: a listing page names its section's feed in <link rel=alternate>.
             for href in response.css(
                 "link[rel~=alternate][type*=rss]::attr(href), link[rel~=alternate][type*=atom]::attr(href)"
             ).getall():
                 feed = urljoin(response.url, href)
                 if self.profile.owns(feed):
-                    yield scrapy.Request(feed, callback=self.parse_feed, errback=self.request_failed, cb_kwargs={"via": "rss"})
+                    follow.append(self._follow(feed, self.parse_feed, via="rss"))
         if via == "home":
             for link in links:
-                slug = urlsplit(link).path.strip("/")
-                if self.profile.owns(link) and slug in self.profile.sections and not urlsplit(link).query:
-                    yield self._listing(link, "section")
-        max_pages = self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES", 50)
-        if via != "home" and self.listing_pages < max_pages:
+                parts = urlsplit(link)
+                if self.profile.owns(link) and parts.path.strip("/") in self.profile.sections and not parts.query:
+                    follow.append(self._follow(link, self.parse_listing, via="section"))
+        elif self.listing_pages < self.settings.getint("NEWSCRAWL_MAX_LISTING_PAGES", 50):
             for selector in self.profile.pagination:
                 for href in response.css(f"{selector}::attr(href)").getall():
                     next_page = urljoin(response.url, href)
                     if self.profile.owns(next_page):
-                        yield self._listing(next_page, via)
+                        follow.append(self._follow(next_page, self.parse_listing, via=via))
+        yield from (request for request in follow if request is not None)
 
     def _article_requests(
         self, found: list[tuple[str, str | None]], via: str, force: bool = False
     ) -> Iterator[scrapy.Request]:
         for url, changed in found:
-            if not self.profile.is_article_url(url):
-                continue
-            key = normalize_url(url)
-            if key in self.scheduled or not self._fresh(changed):
+            if not self.profile.is_article_url(url) or not self._fresh(changed):
                 continue
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
-            self.scheduled.add(key)
-            yield scrapy.Request(
-                url,
-                callback=self.parse_article,
-                errback=self.request_failed,
-                meta={
-                    "newscrawl_article": True,
-                    "newscrawl_lastmod": changed,
-                    "newscrawl_refresh": self.refresh or force,
-                    "newscrawl_via": via,
-                },
-            )
+            meta = {
+                "newscrawl_article": True,
+                "newscrawl_lastmod": changed,
+                "newscrawl_refresh": self.refresh or force,
+                "newscrawl_via": via,
+            }
+            request = self._follow(url, self.parse_article, meta=meta, version=changed)
+            if request is not None:
+                self.scheduled.add(normalize_url(url))
+                yield request
 
     def _fresh(self, changed: str | None) -> bool:
         return not (self.since and changed and changed[:10] < self.since)

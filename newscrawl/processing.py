@@ -1,0 +1,32 @@
+"""One page to one stored record, in one process: what `extract` prints and `reextract`
+stores. The crawl runs the same steps as separate pipelines (extract, clean, language,
+dedup), each calling the function used here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newscrawl.extraction import ExtractionError, decode_html, extract_article, parse_html
+from newscrawl.fingerprints import article_fingerprint
+from newscrawl.language import article_language
+from newscrawl.text import clean_article
+
+
+def process_page(body: bytes, url: str, content_type: str | None = None) -> dict[str, Any]:
+    """The article of a page with its language and fingerprints. Raises ExtractionError."""
+    record = clean_article(extract_article(body, url, content_type=content_type).to_dict())
+    language = article_language(record)
+    record["language"] = language.code
+    record["language_score"] = language.score
+    record["content_hash"], record["minhash"] = article_fingerprint(record)
+    return record
+
+
+def canonical_url_of(body: bytes) -> str | None:
+    """The URL a saved page names for itself (canonical link or og:url), if any."""
+    try:
+        root = parse_html(decode_html(body))
+    except ExtractionError:
+        return None
+    found = root.xpath("//link[@rel='canonical']/@href") or root.xpath("//meta[@property='og:url']/@content")
+    return str(found[0]).strip() if found else None
