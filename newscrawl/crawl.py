@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,10 +60,16 @@ class CrawlSummary:
 
 
 def run_spiders(
-    spiders: list[str], settings: Settings, spider_args: dict[str, Any] | None = None
+    spiders: list[str],
+    settings: Settings,
+    spider_args: dict[str, Any] | None = None,
+    per_spider: Callable[[str], dict[str, Any]] | None = None,
 ) -> list[CrawlSummary]:
-    """Run the named spiders one after another in one process; a summary for each."""
-    from twisted.internet import defer
+    """Run the named spiders one after another in one process; a summary for each.
+
+    ``per_spider(name)`` gives settings for that spider only (its JOBDIR, say).
+    """
+    from twisted.internet import defer  # noqa: PLC0415 - imported once the reactor is chosen
 
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
@@ -82,7 +89,7 @@ def run_spiders(
                 timings.append(time.monotonic() - started)
         finally:
             yield process.stop()
-            from twisted.internet import reactor
+            from twisted.internet import reactor  # noqa: PLC0415 - the reactor installed by CrawlerProcess
 
             if reactor.running:
                 reactor.stop()

@@ -52,7 +52,7 @@ def use_bundled_public_suffix_list() -> None:
     the public suffix list on first use; without internet that logs a traceback per
     process. The snapshot shipped inside tldextract is enough for cookie domains.
     """
-    from scrapy.downloadermiddlewares import cookies
+    from scrapy.downloadermiddlewares import cookies  # noqa: PLC0415 - patched once, at start
 
     cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
 

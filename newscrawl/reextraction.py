@@ -45,7 +45,8 @@ def reextract(db_path: Path, *, site: str | None = None, progress: Callable[[int
     print(
         f"re-extracted {sum(counts.values())} pages: {counts['changed']} articles changed, "
         f"{counts['unchanged']} unchanged, {counts['recovered']} failed pages now extracted, "
-        f"{counts['still_failing']} still failing, {counts['now_failing']} articles no longer extract (kept as they were)"
+        f"{counts['still_failing']} still failing, "
+        f"{counts['now_failing']} articles no longer extract (kept as they were)"
     )
     return 0
 

@@ -19,17 +19,16 @@ from typing import Any, TypeVar
 from scrapy import signals
 from scrapy.crawler import Crawler
 
+from newscrawl import extraction, fingerprints, language  # noqa: F401 - imported for the workers
+
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
 def _warm_up() -> int:
-    # Import the heavy modules once per worker, before the first page arrives.
-    import newscrawl.extraction
-    import newscrawl.fingerprints
-    import newscrawl.language
-
-    newscrawl.language.detect_language("Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này.")
+    """Load langdetect's profiles once per worker, before the first page arrives (the
+    heavy modules were imported with this one)."""
+    language.detect_language("Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này.")
     return os.getpid()
 
 

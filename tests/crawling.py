@@ -80,7 +80,7 @@ def article_route(site: FixtureSite, url: str) -> tuple[str, dict[str, Any]]:
 def republish(site: FixtureSite, url: str, new_url: str, *, replace: dict[str, str] | None = None) -> None:
     """Serve a copy of a fixture article at a new URL (its own links rewritten), listed in
     the sitemap with a fresh lastmod; `replace` edits its text."""
-    path, route = article_route(site, url)
+    route = article_route(site, url)[1]
     html = (site.folder / route["file"]).read_text(encoding="utf-8").replace(url, new_url)
     for old, new in (replace or {}).items():
         assert old in html, old
@@ -94,7 +94,7 @@ def republish(site: FixtureSite, url: str, new_url: str, *, replace: dict[str, s
 
 def edit_article(site: FixtureSite, url: str, replace: dict[str, str], lastmod: str) -> None:
     """Change a fixture article's page in place, and say so in the sitemap."""
-    _, route = article_route(site, url)
+    route = article_route(site, url)[1]
     page = site.folder / route["file"]
     html = page.read_text(encoding="utf-8")
     for old, new in replace.items():
