@@ -22,7 +22,7 @@ from newscrawl.dates import now_iso
 from newscrawl.fingerprints import NEAR_DUPLICATE_THRESHOLD, lsh_bands, similarity
 from newscrawl.text import word_count
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 BUSY_TIMEOUT_MS = 30_000
 
 # Article columns a reader sees, in order (JSON lists are stored as JSON text).
@@ -218,7 +218,19 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     db.execute(f"INSERT INTO articles_fts(rowid, title, lead, text) SELECT doc_id, {existing} FROM articles")
 
 
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2)
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """Article URLs that answered 404 or 410: not asked for again."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS gone_urls (
+            url TEXT PRIMARY KEY,
+            status INTEGER NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            last_seen_at TEXT NOT NULL
+        ) WITHOUT ROWID"""
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_migration_1, _migration_2, _migration_3)
 
 
 def connect(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
@@ -344,9 +356,18 @@ class ArticleStore:
         row = self.db.conn.execute("SELECT last_crawled_at FROM articles WHERE url = ?", [stored]).fetchone()
         return str(row[0]) if row else None
 
-    def failed_recently(self, url: str) -> bool:
-        row = self.db.conn.execute("SELECT 1 FROM extraction_failures WHERE url = ?", [url]).fetchone()
-        return row is not None
+    def is_gone(self, url: str) -> bool:
+        return self.db.conn.execute("SELECT 1 FROM gone_urls WHERE url = ?", [url]).fetchone() is not None
+
+    def mark_gone(self, url: str, status: int) -> None:
+        """A 404/410 article URL: the crawl stops asking for it (a stored story stays stored)."""
+        now = now_iso()
+        with _immediate(self.db):
+            self.db.execute(
+                "INSERT INTO gone_urls (url, status, first_seen_at, last_seen_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(url) DO UPDATE SET status = excluded.status, last_seen_at = excluded.last_seen_at",
+                [url, status, now, now],
+            )
 
     # Writing ------------------------------------------------------------------------
 

@@ -4,10 +4,16 @@ A site folder holds `routes.json`: {"/path?query": {"file": ..., "status": ...,
 "content_type": ..., "cookie_challenge": "NAME=VALUE"}} and the files it names. A route
 with a cookie challenge answers requests without that cookie with the folder's
 `challenge.html`, as laodong.vn was reported to answer plain clients on its RSS URLs.
+
+Tests of a hostile web add routes with faults: "sleep" (seconds before answering),
+"drip" (seconds between 1 KiB chunks), "truncate" (promise more bytes than sent, then
+close), "gzip" (send the body gzip-compressed), "fail_first" (answer the first N requests
+with "fail_status" and "fail_headers", then normally), "body" (inline text or bytes).
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import logging
 import mimetypes
@@ -42,6 +48,7 @@ class FixtureSite:
         self.routes = load_routes(folder)
         self.delay = delay  # seconds before answering an article page (.ldo): a slow site
         self.hits: dict[str, int] = {}
+        self.hit_times: dict[str, list[float]] = {}
         self.lock = threading.Lock()
 
     def body_of(self, route: dict[str, Any]) -> bytes:
@@ -65,6 +72,8 @@ class _Handler(BaseHTTPRequestHandler):
         site = self.server.site
         with site.lock:
             site.hits[self.path] = site.hits.get(self.path, 0) + 1
+            site.hit_times.setdefault(self.path, []).append(time.monotonic())
+            hits = site.hits[self.path]
         route = site.routes.get(self.path)
         if route is None:
             self._send(HTTPStatus.NOT_FOUND, b"<html><body>Not found</body></html>", "text/html; charset=utf-8")
@@ -75,8 +84,44 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if site.delay and self.path.split("?")[0].endswith(".ldo"):
             time.sleep(site.delay)
+        if hits <= int(route.get("fail_first", 0)):
+            status = int(route.get("fail_status", 503))
+            self._send(status, b"<html><body>Busy</body></html>", "text/html", dict(route.get("fail_headers", {})))
+            return
+        time.sleep(float(route.get("sleep", 0)))
         headers = dict(route.get("headers", {}))
-        self._send(int(route.get("status", 200)), site.body_of(route), site.content_type_of(route), headers)
+        body = site.body_of(route)
+        if route.get("gzip"):
+            body = gzip.compress(body, compresslevel=9)
+            headers["Content-Encoding"] = "gzip"
+        status = int(route.get("status", 200))
+        if route.get("truncate"):
+            self._send_truncated(status, body, site.content_type_of(route))
+        elif route.get("drip"):
+            self._send_slowly(status, body, site.content_type_of(route), float(route["drip"]))
+        else:
+            self._send(status, body, site.content_type_of(route), headers)
+
+    def _send_truncated(self, status: int, body: bytes, content_type: str) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body) * 2))
+        self.end_headers()
+        self.wfile.write(body)
+        self.close_connection = True
+
+    def _send_slowly(self, status: int, body: bytes, content_type: str, pause: float) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            for start in range(0, len(body), 1024):
+                self.wfile.write(body[start : start + 1024])
+                self.wfile.flush()
+                time.sleep(pause)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def _send(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
@@ -85,7 +130,10 @@ class _Handler(BaseHTTPRequestHandler):
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True
 
     def log_message(self, format: str, *args: Any) -> None:
         logger.debug("fixture server: " + format, *args)

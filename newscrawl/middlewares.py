@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import sqlite3
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 from scrapy import Request, signals
 from scrapy.crawler import Crawler
@@ -15,7 +18,7 @@ from scrapy.http import Response
 from tldextract import TLDExtract
 
 from newscrawl.db import ArticleStore
-from newscrawl.urls import normalize_url
+from newscrawl.urls import normalize_url, same_site
 
 logger = logging.getLogger(__name__)
 
@@ -121,9 +124,13 @@ class IncrementalFetchMiddleware:
             self.store = None
 
     def process_request(self, request: Request) -> None:
-        if not request.meta.get("newscrawl_article") or self.store is None:
+        # Retries and redirects come through again with the same meta: decided already.
+        if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_decided") or self.store is None:
             return
         key = normalize_url(request.url)
+        if self._is_gone(key):
+            self.stats.inc_value("newscrawl/incremental/gone")
+            raise IgnoreRequest(f"answered 404/410 before, not asked again: {request.url}")
         if key in self.fetched_this_run:
             # Found again (in the sitemap after the home page, say): this run has it already.
             raise IgnoreRequest(f"already fetched in this run: {request.url}")
@@ -142,6 +149,84 @@ class IncrementalFetchMiddleware:
             if crawled is not None:
                 self.stats.inc_value("newscrawl/incremental/changed")
         self.fetched_this_run.add(key)
+        request.meta["newscrawl_decided"] = True
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if request.meta.get("newscrawl_article") and response.status in (404, 410) and self.store is not None:
+            try:
+                self.store.mark_gone(normalize_url(request.url), response.status)
+            except sqlite3.Error as exc:
+                logger.warning("could not record %s as gone: %s", request.url, exc)
+        return response
+
+    def _is_gone(self, key: str) -> bool:
+        try:
+            return self.store is not None and self.store.is_gone(key)
+        except sqlite3.Error:
+            return False
+
+
+class OffsiteRedirectMiddleware:
+    """Refuse a redirect to another site, with a reason the spider logs and counts.
+
+    Scrapy's offsite filter drops such a redirect at scheduling time, silently.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get("Location")
+        if response.status in (301, 302, 303, 307, 308) and location:
+            target = urljoin(request.url, location.decode("latin-1"))
+            if not same_site(target, request.url):
+                raise IgnoreRequest(f"redirect to another site: {target}")
+        return response
+
+
+class RetryAfterMiddleware:
+    """Honour `Retry-After` on 429 and 503 before Scrapy's RetryMiddleware retries.
+
+    Scrapy retries these codes at once and ignores the header (scrapy issue 3849). This
+    waits as long as the server asks, up to NEWSCRAWL_MAX_RETRY_AFTER seconds; a longer
+    wait is not honoured and the retry budget (RETRY_TIMES) bounds the attempts.
+    """
+
+    def __init__(self, max_wait: float, stats: Any) -> None:
+        self.max_wait = max_wait
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
+        return cls(crawler.settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER", 600), crawler.stats)
+
+    async def process_response(self, request: Request, response: Response) -> Response:
+        if response.status not in (429, 503):
+            return response
+        wait = parse_retry_after(response.headers.get("Retry-After", b"").decode("latin-1"))
+        if wait is None:
+            return response
+        if wait > self.max_wait:
+            self.stats.inc_value("newscrawl/retry_after/too_long")
+            logger.warning("%s asks to retry after %.0f s (over %.0f s): not waiting", request.url, wait, self.max_wait)
+            return response
+        self.stats.inc_value("newscrawl/retry_after/honoured")
+        logger.info("HTTP %d on %s: waiting %.1f s as Retry-After asks", response.status, request.url, wait)
+        await asyncio.sleep(wait)
+        return response
+
+
+def parse_retry_after(value: str) -> float | None:
+    """Seconds to wait from a Retry-After value: delta-seconds or an HTTP date."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
 class HostOverrideMiddleware:

@@ -31,9 +31,15 @@ RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 # With CPU-heavy pipelines in a process pool, few items in flight is faster and leaner.
 CONCURRENT_ITEMS = 8
 
+# The spider deduplicates its requests per run; a persisted dupefilter (JOBDIR) would, after
+# a SIGKILL, remember URLs whose requests were lost and never fetch them again.
+DUPEFILTER_CLASS = "scrapy.dupefilters.BaseDupeFilter"
+
 # --- Components -----------------------------------------------------------------------
 DOWNLOADER_MIDDLEWARES = {
     "newscrawl.middlewares.IncrementalFetchMiddleware": 80,
+    "newscrawl.middlewares.RetryAfterMiddleware": 560,  # after RetryMiddleware (550) in responses
+    "newscrawl.middlewares.OffsiteRedirectMiddleware": 610,  # before RedirectMiddleware (600) in responses
     "newscrawl.middlewares.CookieChallengeMiddleware": 650,
     "newscrawl.middlewares.HostOverrideMiddleware": 990,
 }
@@ -59,6 +65,7 @@ NEWSCRAWL_INCREMENTAL = True
 NEWSCRAWL_MAX_LISTING_PAGES = 50
 NEWSCRAWL_COOKIE_CHALLENGE_ENABLED = True
 NEWSCRAWL_HOST_OVERRIDES: dict[str, str] = {}
+NEWSCRAWL_MAX_RETRY_AFTER = 600
 
 LOG_LEVEL = "INFO"
 TELNETCONSOLE_ENABLED = False

@@ -7,7 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,8 @@ class CrawlResult:
     returncode: int
     log: str
     stats: dict[str, Any]
+    hits: dict[str, int] = field(default_factory=dict)
+    hit_times: dict[str, list[float]] = field(default_factory=dict)
 
     def stat(self, key: str) -> int:
         return int(self.stats.get(key, 0))

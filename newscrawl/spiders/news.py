@@ -28,6 +28,14 @@ from newscrawl.sites import SiteProfile
 from newscrawl.urls import normalize_url
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# Requests Scrapy's middlewares refused, by the words of their IgnoreRequest.
+_IGNORED_KINDS = (
+    ("Forbidden by robots.txt", "robots_disallowed"),
+    ("max redirections", "redirect_loop"),
+    ("redirect to another site", "redirect_offsite"),
+    ("DOWNLOAD_MAXSIZE", "too_large"),
+    ("max size", "too_large"),
+)
 
 
 class NewsSpider(scrapy.Spider):
@@ -115,10 +123,10 @@ class NewsSpider(scrapy.Spider):
 
     # Discovery ---------------------------------------------------------------------------
     #
-    # Every request is made with dont_filter=True and deduplicated here, per run: after a
-    # SIGKILL, JOBDIR's seen-requests file lists URLs whose requests were lost with the
-    # queue, and Scrapy's dupefilter would then never fetch them again. A run started
-    # again rediscovers everything; the store skips what is already saved.
+    # Requests are deduplicated here, per run, not by Scrapy's dupefilter (settings.py
+    # turns it off): after a SIGKILL, JOBDIR's seen-requests file lists URLs whose requests
+    # were lost with the queue, and the dupefilter would never fetch them again. A run
+    # started again rediscovers everything; the store skips what is already saved.
 
     def _follow(
         self,
@@ -140,7 +148,6 @@ class NewsSpider(scrapy.Spider):
             url,
             callback=callback,
             errback=self.request_failed,
-            dont_filter=True,
             priority=priority,
             meta=meta or {},
             cb_kwargs=cb_kwargs,
@@ -296,12 +303,20 @@ class NewsSpider(scrapy.Spider):
     def request_failed(self, failure: Failure) -> None:
         """One log line and one counter per failed request; the crawl goes on."""
         request = failure.request
-        if failure.check(IgnoreRequest) and not failure.check(HttpError):
-            return  # skipped on purpose (stored already, robots.txt, offsite): counted where decided
         if failure.check(HttpError):
             status = failure.value.response.status
-            kind = f"http_{status}"
-            reason = f"HTTP {status}"
+            kind, reason = f"http_{status}", f"HTTP {status}"
+            if status in (404, 410) and request.meta.get("newscrawl_article"):
+                reason += " (not asked for again)"
+        elif failure.check(IgnoreRequest):
+            message = str(failure.value)
+            kind = next((k for pattern, k in _IGNORED_KINDS if pattern in message), None)
+            if kind is None:
+                return  # skipped on purpose (already stored, fetched this run): counted where decided
+            reason = message
+            if kind == "too_large":  # Scrapy has logged it, with the sizes
+                self.crawler.stats.inc_value(f"newscrawl/errors/{kind}")
+                return
         else:
             kind = type(failure.value).__name__
             reason = f"{kind}: {failure.getErrorMessage()}"
