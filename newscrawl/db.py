@@ -331,8 +331,14 @@ class ArticleStore:
         self.db = db
 
     @classmethod
-    def open(cls, path: str | Path) -> ArticleStore:
-        return cls(connect(path))
+    def open(cls, path: str | Path, max_bytes: int | None = None) -> ArticleStore:
+        """Open the store; `max_bytes` caps the file's size (SQLite then answers "database
+        or disk is full", as a full disk would, and the batch is rolled back)."""
+        store = cls(connect(path))
+        if max_bytes:
+            page_size = int(store.db.conn.execute("PRAGMA page_size").fetchone()[0])
+            store.db.conn.execute(f"PRAGMA max_page_count = {max(1, max_bytes // page_size)}")
+        return store
 
     def close(self) -> None:
         with suppress(sqlite3.Error):

@@ -57,6 +57,7 @@ EXTENSIONS = {
 # --- newscrawl ------------------------------------------------------------------------
 NEWSCRAWL_DB_PATH = os.environ.get("NEWSCRAWL_DB_PATH", "data/newscrawl.sqlite")
 NEWSCRAWL_DB_BATCH_SIZE = 50
+NEWSCRAWL_DB_MAX_MB = 0  # a size cap for the SQLite file (0: none); past it, batches are refused
 NEWSCRAWL_DB_FLUSH_SECONDS = 2.0
 NEWSCRAWL_STORE_RAW_PAGES = True
 NEWSCRAWL_LANGUAGES = ["vi", "en"]

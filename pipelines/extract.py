@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import time
 
 from scrapy.crawler import Crawler
 
@@ -25,7 +26,9 @@ class ExtractPipeline:
 
     async def process_item(self, item: PageItem) -> PageItem:
         content_type = (item.get("headers") or {}).get("content-type")
+        started = time.perf_counter()
         result = await self.pool.run(extract_record, item["body"], item["final_url"] or item["url"], content_type)
+        self.stats.inc_value("newscrawl/seconds/extract", time.perf_counter() - started)
         if "error" in result:
             item["extraction_error"] = result["error"]
             return item

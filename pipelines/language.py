@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import time
+from typing import Any
 
 from scrapy.crawler import Crawler
 
@@ -15,19 +17,23 @@ logger = logging.getLogger(__name__)
 
 
 class LanguagePipeline:
-    def __init__(self, keep: list[str], pool: WorkerPool) -> None:
+    def __init__(self, keep: list[str], pool: WorkerPool, stats: Any) -> None:
         self.keep = set(keep)
         self.pool = pool
+        self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> LanguagePipeline:
-        return cls(crawler.settings.getlist("NEWSCRAWL_LANGUAGES", ["vi", "en"]), WorkerPool.for_crawler(crawler))
+        keep = crawler.settings.getlist("NEWSCRAWL_LANGUAGES", ["vi", "en"])
+        return cls(keep, WorkerPool.for_crawler(crawler), crawler.stats)
 
     async def process_item(self, item: PageItem) -> PageItem:
         article = item.get("article")
         if not article:
             return item
+        started = time.perf_counter()
         language = await self.pool.run(article_language, article)
+        self.stats.inc_value("newscrawl/seconds/language", time.perf_counter() - started)
         item["language"] = language.code
         item["language_score"] = language.score
         if self.keep and language.code != UNDETERMINED and language.code not in self.keep:

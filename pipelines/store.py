@@ -24,8 +24,11 @@ logger = logging.getLogger(__name__)
 
 
 class StorePipeline:
-    def __init__(self, path: str, batch_size: int, flush_seconds: float, keep_raw: bool, stats: Any) -> None:
+    def __init__(
+        self, path: str, batch_size: int, flush_seconds: float, keep_raw: bool, stats: Any, max_mb: float = 0
+    ) -> None:
         self.path = path
+        self.max_bytes = int(max_mb * 1024 * 1024) or None
         self.batch_size = max(1, batch_size)
         self.flush_seconds = flush_seconds
         self.keep_raw = keep_raw
@@ -44,12 +47,13 @@ class StorePipeline:
             flush_seconds=settings.getfloat("NEWSCRAWL_DB_FLUSH_SECONDS", 2.0),
             keep_raw=settings.getbool("NEWSCRAWL_STORE_RAW_PAGES", True),
             stats=crawler.stats,
+            max_mb=settings.getfloat("NEWSCRAWL_DB_MAX_MB", 0),
         )
         crawler.signals.connect(pipeline.flush, signal=signals.spider_idle)
         return pipeline
 
     def open_spider(self) -> None:
-        self.store = ArticleStore.open(self.path)
+        self.store = ArticleStore.open(self.path, self.max_bytes)
         self._timer = task.LoopingCall(self._flush_if_old)
         self._timer.start(max(self.flush_seconds / 2, 0.2), now=False)
 
@@ -100,6 +104,7 @@ class StorePipeline:
         if not self.pending or self.store is None:
             return
         batch, self.pending = self.pending, []
+        started = time.perf_counter()
         try:
             outcomes = self.store.save_batch(batch)
         except sqlite3.Error as exc:
@@ -107,6 +112,8 @@ class StorePipeline:
             logger.error("could not store %d articles (%s); they will be fetched again next run", len(batch), exc)
             self.stats.inc_value("newscrawl/errors/storage", len(batch))
             return
+        finally:
+            self.stats.inc_value("newscrawl/seconds/store", time.perf_counter() - started)
         for record, outcome in zip(batch, outcomes, strict=True):
             self.stats.inc_value(f"newscrawl/articles/{outcome.outcome}")
             if outcome.outcome == "duplicate":

@@ -7,6 +7,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,15 +36,10 @@ class CrawlResult:
         return int(self.stats.get(key, 0))
 
 
-def crawl(
-    base_url: str,
-    db: Path,
-    *arguments: str,
-    settings: dict[str, Any] | None = None,
-    spider: str = "laodong",
-    timeout: float = 180,
-) -> CrawlResult:
-    """`scrapy crawl` in a subprocess against the fixture server; stats from crawl_runs."""
+def crawl_command(
+    base_url: str, db: Path, *arguments: str, settings: dict[str, Any] | None = None, spider: str = "laodong"
+) -> list[str]:
+    """The `scrapy crawl` command line for a crawl of the fixture server into `db`."""
     overrides = {
         "NEWSCRAWL_HOST_OVERRIDES": json.dumps({"laodong.vn": base_url, "www.laodong.vn": base_url}),
         "NEWSCRAWL_DB_PATH": str(db),
@@ -58,18 +54,35 @@ def crawl(
         command += ["-a", argument]
     for key, value in overrides.items():
         command += ["-s", f"{key}={value}"]
+    return command
+
+
+def crawl(
+    base_url: str,
+    db: Path,
+    *arguments: str,
+    settings: dict[str, Any] | None = None,
+    spider: str = "laodong",
+    timeout: float = 180,
+) -> CrawlResult:
+    """`scrapy crawl` in a subprocess against the fixture server; stats from crawl_runs."""
+    command = crawl_command(base_url, db, *arguments, settings=settings, spider=spider)
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=timeout, check=False)
+    return CrawlResult(result.returncode, result.stderr, last_run_stats(db))
+
+
+def last_run_stats(db: Path) -> dict[str, Any]:
     stats: dict[str, Any] = {}
     if db.exists():
-        with sqlite3.connect(db) as conn:
+        with closing(sqlite3.connect(db)) as conn:
             row = conn.execute("SELECT stats FROM crawl_runs ORDER BY id DESC LIMIT 1").fetchone()
         if row:
             stats = json.loads(row[0])
-    return CrawlResult(result.returncode, result.stderr, stats)
+    return stats
 
 
 def rows(db: Path, sql: str, parameters: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
-    with sqlite3.connect(db) as conn:
+    with closing(sqlite3.connect(db)) as conn:
         conn.row_factory = sqlite3.Row
         return [dict(r) for r in conn.execute(sql, parameters)]
 

@@ -279,6 +279,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_article(self, response: Response) -> Iterator[PageItem]:
         self.crawler.stats.inc_value("newscrawl/pages/article_fetched")
+        self.crawler.stats.inc_value("newscrawl/seconds/fetch", response.meta.get("download_latency", 0.0))
         if not response.body.strip():
             self._bad_input("article", response, "empty body")
             return
