@@ -147,7 +147,12 @@ def run_nightly(args: argparse.Namespace) -> int:
         overrides["NEWSCRAWL_DB_PATH"] = str(args.db)
     overrides.update(dict(args.settings))
     settings = project_settings(overrides)
-    print(f"nightly: {', '.join(spiders)} into {settings.get('NEWSCRAWL_DB_PATH')}; log in {log_file}", flush=True)
+    db_path = settings.get("NEWSCRAWL_DB_PATH")
+    problem = _check_database(Path(db_path))
+    if problem:
+        print(f"nightly: cannot use {db_path}: {problem}", file=sys.stderr)
+        return 1
+    print(f"nightly: {', '.join(spiders)} into {db_path}; log in {log_file}", flush=True)
     summaries = run_spiders(spiders, settings, per_spider=lambda name: {"JOBDIR": str(args.jobdir / name)})
     for summary in summaries:
         print(summary.render())
@@ -156,6 +161,19 @@ def run_nightly(args: argparse.Namespace) -> int:
         print(f"nightly: failed: {', '.join(failed) or 'a spider did not start'} (see {log_file})", file=sys.stderr)
         return 1
     return 0
+
+
+def _check_database(path: Path) -> str | None:
+    """Why the database file cannot be used, before any crawl starts (None: it can)."""
+    import sqlite3
+
+    from newscrawl.db import SchemaTooNew, connect
+
+    try:
+        connect(path).close()
+    except (sqlite3.Error, SchemaTooNew, OSError) as exc:
+        return str(exc)
+    return None
 
 
 def run_extract(page: Path, url: str | None) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Callable
@@ -11,6 +12,8 @@ from typing import Any
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
 from scrapy.utils.project import get_project_settings
+
+logger = logging.getLogger(__name__)
 
 
 def project_settings(overrides: dict[str, Any] | None = None) -> Settings:
@@ -74,18 +77,25 @@ def run_spiders(
     process = CrawlerProcess(settings)
     crawlers: list[Crawler] = []
     timings: list[float] = []
+    problems: dict[int, str] = {}
 
     @defer.inlineCallbacks
     def run_all() -> Any:
         try:
             for name in spiders:
                 spidercls = process.spider_loader.load(name)
-                own = settings.copy()
-                own.setdict(per_spider(name) if per_spider else {}, priority="cmdline")
-                crawler = Crawler(spidercls, own)
+                if per_spider:
+                    # Settings of this spider only: a subclass carrying them as custom_settings.
+                    own = {**(spidercls.custom_settings or {}), **per_spider(name)}
+                    spidercls = type(spidercls.__name__, (spidercls,), {"custom_settings": own})
+                crawler = process.create_crawler(spidercls)
                 crawlers.append(crawler)
                 started = time.monotonic()
-                yield process.crawl(crawler, **(spider_args or {}))
+                try:
+                    yield process.crawl(crawler, **(spider_args or {}))
+                except Exception as exc:
+                    problems[len(crawlers) - 1] = f"{type(exc).__name__}: {exc}"
+                    logger.error("%s could not run: %s: %s", name, type(exc).__name__, exc)
                 timings.append(time.monotonic() - started)
         finally:
             yield process.stop()
@@ -104,7 +114,7 @@ def run_spiders(
                 spider=crawler.spidercls.name,
                 stats=stats,
                 elapsed=timings[index] if index < len(timings) else 0.0,
-                finish_reason=str(stats.get("finish_reason", "")),
+                finish_reason=problems.get(index) or str(stats.get("finish_reason", "")),
             )
         )
     return summaries

@@ -109,7 +109,10 @@ while not Path(stop_file).exists():
         with conn:
             n = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
             orphans = conn.execute(sys.argv[4]).fetchone()[0]
-            conn.execute("SELECT url FROM articles_fts JOIN articles a ON a.doc_id = articles_fts.rowid WHERE articles_fts MATCH 'tet'").fetchall()
+            conn.execute(
+                "SELECT url FROM articles_fts JOIN articles a ON a.doc_id = articles_fts.rowid "
+                "WHERE articles_fts MATCH 'tet'"
+            ).fetchall()
         conn.close()
         seen["queries"] += 1
         seen["orphans"] += orphans
