@@ -148,3 +148,19 @@ def test_section_and_limit(server: FixtureServer, tmp_path: Path) -> None:
     stored = [r["url"] for r in rows(db, "SELECT url FROM articles")]
     assert len(stored) == 2
     assert all("/xa-hoi/" in url for url in stored)
+
+
+def test_worker_pool_stores_what_inline_extraction_stores(
+    server: FixtureServer, first_crawl: tuple[Path, CrawlResult], tmp_path: Path
+) -> None:
+    pooled_db, _ = first_crawl  # crawled with NEWSCRAWL_WORKERS=2
+    inline_db = tmp_path / "inline.sqlite"
+    assert crawl(server.base_url, inline_db, settings={"NEWSCRAWL_WORKERS": "0"}).returncode == 0
+    columns = (
+        "url, site, title, lead, text, authors, source_credit, published_at, modified_at, section, tags, "
+        "image_url, canonical_url, language, language_score, word_count, content_hash"
+    )
+    query = f"SELECT {columns} FROM articles ORDER BY url"
+    assert rows(inline_db, query) == rows(pooled_db, query)
+    links = "SELECT article_url, position, url, title FROM related_links ORDER BY article_url, position"
+    assert rows(inline_db, links) == rows(pooled_db, links)
