@@ -164,3 +164,25 @@ def test_worker_pool_stores_what_inline_extraction_stores(
     assert rows(inline_db, query) == rows(pooled_db, query)
     links = "SELECT article_url, position, url, title FROM related_links ORDER BY article_url, position"
     assert rows(inline_db, links) == rows(pooled_db, links)
+
+
+def test_cookie_page_that_comes_back_is_an_error_for_that_url_only(tmp_path: Path) -> None:
+    folder = copy_demo_site(tmp_path / "site")
+    with FixtureServer(folder) as server:
+        # The server now wants a cookie the challenge page never gives.
+        for route in server.site.routes.values():
+            if "cookie_challenge" in route:
+                route["cookie_challenge"] = "D1N=another-value"
+        db = tmp_path / "news.sqlite"
+        result = crawl(server.base_url, db)
+    assert result.returncode == 0, result.log[-3000:]
+    feeds = EXPECTED["discovery"]["cookie_challenge"]["urls"]
+    assert result.stat("newscrawl/cookie_challenge/failed") == len(feeds)
+    for feed in feeds:
+        errors = [line for line in result.log.splitlines() if "ERROR" in line and feed in line]
+        assert len(errors) == 1
+        assert "cookie challenge repeated" in errors[0]
+    # Everything the sitemap and the sections list is still stored.
+    reachable = [a["url"] for a in ARTICLES.values() if set(a["discovered_from"]) - {"rss"}]
+    stored = {r["url"] for r in rows(db, "SELECT url FROM articles")}
+    assert set(reachable) <= stored

@@ -3,6 +3,7 @@ story once, keep moved and republished stories as aliases and edits as versions.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -99,3 +100,45 @@ def test_refresh_fetches_stored_articles_again_and_changes_nothing(server: Fixtu
     assert result.stat("newscrawl/articles/unchanged") == STORED_PAGES
     assert rows(crawled, "SELECT url, text, content_hash FROM articles ORDER BY url") == before
     assert rows(crawled, "SELECT count(*) AS n FROM article_versions") == [{"n": 0}]
+
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "laodong-scrape-example.txt"
+
+
+def english_story(server: FixtureServer) -> str:
+    """The seed scrape's English story, served as a laodong.vn article page (the site also
+    publishes in English): the Vietnamese page's body replaced by the English paragraphs."""
+    lines = [line.strip() for line in SEED.read_text(encoding="utf-8").split("\n\n")]
+    story = [line for line in lines[2:12] if len(line) > 80]
+    url = "https://laodong.vn/the-gioi/north-korea-test-fires-short-range-missiles-again-1450401.ldo"
+    republish(server.site, STORY["url"], url)
+    path = url.removeprefix("https://laodong.vn")
+    page = server.site.folder / server.site.routes[path]["file"]
+    html = page.read_text(encoding="utf-8")
+    start = html.index('<div class="art-body">')
+    end = html.index("</div>", start)
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in story)
+    html = html[:start] + f'<div class="art-body">{body}' + html[end:]
+    html = html.replace(STORY["title"], lines[0]).replace(STORY["lead"], story[0])
+    page.write_text(html, encoding="utf-8")
+    return url
+
+
+def test_english_story_is_kept_and_tagged_en_by_default(server: FixtureServer, crawled: Path) -> None:
+    url = english_story(server)
+    recrawl(server, crawled)
+    stored = rows(crawled, "SELECT language, language_score FROM articles WHERE url = ?", (url,))
+    assert len(stored) == 1
+    assert stored[0]["language"] == "en"
+    assert stored[0]["language_score"] > 0.9
+
+
+def test_story_in_a_language_not_kept_is_dropped_with_a_reason(server: FixtureServer, crawled: Path) -> None:
+    url = english_story(server)
+    result = crawl(server.base_url, crawled, settings={"NEWSCRAWL_LANGUAGES": '["vi"]'})
+    assert result.returncode == 0, result.log[-3000:]
+    assert rows(crawled, "SELECT url FROM articles WHERE url = ?", (url,)) == []
+    assert result.stat("item_dropped_reasons_count/NotTargetLanguage") == 1
+    assert [line for line in result.log.splitlines() if "language en" in line and url in line]
+    run = rows(crawled, "SELECT dropped FROM crawl_runs ORDER BY id DESC LIMIT 1")[0]
+    assert json.loads(run["dropped"]) == {"NotTargetLanguage": 1}
