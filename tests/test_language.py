@@ -18,7 +18,7 @@ ENGLISH = (
 
 
 def unaccented_story() -> str:
-    page = FIXTURES / "vnexpress_unaccented_4683356.html"
+    page = FIXTURES / "golden" / "vnexpress_2023_4683356" / "page.html"
     return extract_article(
         page.read_bytes(), "https://vnexpress.net/thu-tuong-pham-minh-chinh-den-uae-du-cop28-4683356.html"
     ).text
