@@ -8,6 +8,7 @@ row, its related links, aliases and raw page are written in the same transaction
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -303,13 +304,19 @@ def fold_query(query: str) -> str:
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Full-text search, with or without diacritics: search(db, "Ha Noi")."""
+    """Full-text search for all the words, with or without diacritics: search(db, "Ha Noi").
+
+    Each word is quoted, so punctuation in a query is never FTS5 syntax.
+    """
+    words = re.findall(r"\w+", fold_query(query))
+    if not words:
+        return []
     sql = (
         "SELECT articles.url, articles.title, articles.published_at FROM articles_fts "
         "JOIN articles ON articles.doc_id = articles_fts.rowid "
         "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
     )
-    return list(db.query(sql, [fold_query(query), limit]))
+    return list(db.query(sql, [" ".join(f'"{word}"' for word in words), limit]))
 
 
 # --- the store -------------------------------------------------------------------------

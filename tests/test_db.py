@@ -105,6 +105,8 @@ def test_full_text_search_with_and_without_diacritics(store: ArticleStore) -> No
     for query in ("Triều Tiên", "Trieu Tien", "hoa binh", "hòa bình", "dien", "Điện", "de doa"):
         assert [r["url"] for r in search(store.db, query)] == ["https://laodong.vn/the-gioi/a-1450101.ldo"], query
     assert search(store.db, "Nhật Bản") == []
+    assert search(store.db, '"Triều" - (Tiên') != []  # punctuation is not query syntax
+    assert search(store.db, "  ") == []
 
 
 def test_search_index_follows_updates(store: ArticleStore) -> None:
