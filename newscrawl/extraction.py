@@ -8,9 +8,11 @@ Pure functions: no Scrapy, no database.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -21,9 +23,9 @@ from lxml import etree
 from lxml.cssselect import CSSSelector
 from w3lib.encoding import html_to_unicode
 
-from newscrawl.dates import parse_date
+from newscrawl.dates import has_clock, parse_date, parse_wall_clock
 from newscrawl.sites import SiteProfile, profile_for_url
-from newscrawl.text import clean_line, join_paragraphs, repair_mojibake, split_paragraphs, word_count
+from newscrawl.text import clean_line, join_paragraphs, repair_mojibake, word_count
 from newscrawl.urls import normalize_url, same_site
 
 # Bigger pages are cut before parsing: trafilatura took 119 s on a 28 MB page.
@@ -52,6 +54,12 @@ RELATED_HEADINGS = (
     "các tin khác",
     "tin cũ hơn",
     "bài viết liên quan",
+    "bài viết khác",
+    "tin bài khác",
+    "tin tức gần đây",
+    "các bài mới",
+    "các bài đã đăng",
+    "các tin đã đưa",
 )
 _RELATED_HEADING_RE = re.compile(
     r"^\W*(?:" + "|".join(re.escape(h) for h in RELATED_HEADINGS) + r")\W*$", re.IGNORECASE
@@ -63,6 +71,35 @@ _CAPTION_RE = re.compile(
     r"|[.\-–)]\s*\(?(?:ảnh|video|clip|đồ họa|nguồn ảnh)\s*:\s*[^.]{1,60}\)?$)",
     re.I,
 )
+# How a read-more line or an arrow list can start, tested on raw text before cleaning it.
+_READ_MORE_START_RE = re.compile(r"^[\W_]{0,6}(?:xem|đọc|mời|tin liên|>|»|›|→)", re.I)
+# A link list marked with arrows: ">> Other story", "» Other story".
+_ARROW_RE = re.compile(r"^\s*(?:>>|»|›|→)\s*")
+# A place or agency stamp set in its own inline element at the start of a lead.
+_INLINE_STAMP_TAGS = frozenset({"span", "strong", "b", "em", "i"})
+_ROLE_LABEL_RE = re.compile(
+    r"^(?:bài|bài và ảnh|tin và ảnh|tin, ảnh|tin - ảnh|bài, ảnh|bài - ảnh|ảnh|tác giả|phóng viên|pv)\s*[:\-]\s*", re.I
+)
+# A photo or video credit inside a signature: "Ảnh: Misso".
+_PHOTO_CREDIT_RE = re.compile(r"(?:^|\s)(?:ảnh|video|clip|đồ họa|đồ hoạ)\s*:", re.I)
+# Class names of a lead block, case-insensitive: "Lead", "sapo", "article-summary", "chapeau".
+_LEAD_CLASS_RE = re.compile(r"lead|sapo|summary|chap+eau|intro|standfirst|description|excerpt", re.I)
+_AUTHOR_CLASS_RE = re.compile(r"author|byline", re.I)
+# Page chrome that trafilatura keeps as one-line paragraphs: back links, share and comment prompts.
+_CHROME_LINE_RE = re.compile(
+    r"^\W*(?:quay lại|trở lại|trở về|về đầu trang|lên đầu trang|về trang chủ|in bài(?: viết)?|bản in"
+    r"|gửi bài(?: viết)?|gửi cho bạn bè|chia sẻ(?: bài viết)?|bình luận|gửi bình luận|viết bình luận"
+    r"|xem thêm bình luận|ý kiến bạn đọc|ý kiến của bạn|gửi ý kiến|bạn nghĩ gì về nội dung này"
+    r"|bạn cần đăng nhập để (?:gửi )?bình luận|đăng nhập để bình luận|copy link(?: thành công)?"
+    r"|sao chép liên kết|xem tất cả)\W*(?:\(\d+\))?\W*$",
+    re.I,
+)
+_DATELINE_WORDS_RE = re.compile(
+    r"thứ (?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|\bngày\b|cập nhật|đăng lúc|\blúc\b|\bgmt\b|\bsáng\b|\bchiều\b"
+    r"|\btối\b|\bam\b|\bpm\b|\bthứ\b|\bcn\b|\bt[2-7]\b"
+)
+_TILE_DATE_RE = re.compile(r"\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)$")
+_DISPLAY_NONE_RE = re.compile(r"display\s*:\s*none", re.I)
 _CREDIT_PAREN_RE = re.compile(r"\(\s*(?:nguồn|theo)\s*[:\-]?\s*([^)]+)\)", re.I)
 _CREDIT_THEO_RE = re.compile(r"^\s*(?:theo|nguồn)\s*[:\-]?\s+(.{2,60}?)\s*\.?$", re.I)
 _HEADING_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
@@ -123,6 +160,9 @@ _ARTICLE_TYPES = {
 }
 
 
+_WESTERN_SINGLE_BYTE = frozenset({"cp1252", "latin-1", "latin_1", "iso8859-1", "iso-8859-1", "ascii"})
+
+
 class ExtractionError(ValueError):
     """The page holds no story newscrawl can store."""
 
@@ -159,11 +199,18 @@ class Article:
 
 
 def decode_html(body: bytes | str, content_type: str | None = None) -> str:
-    """Bytes to text by header, BOM or meta charset; doubly encoded UTF-8 repaired."""
+    """Bytes to text by header, BOM or meta charset; doubly encoded UTF-8 repaired.
+
+    A page that declares a Western single-byte charset (servers default to ISO-8859-1) but
+    whose bytes are valid UTF-8 is UTF-8: Vietnamese in cp1252 is never valid UTF-8 by chance.
+    """
     if isinstance(body, str):
         text = body
     else:
-        _, text = html_to_unicode(content_type or "", body)
+        encoding, text = html_to_unicode(content_type or "", body)
+        if encoding in _WESTERN_SINGLE_BYTE and not body.isascii():
+            with contextlib.suppress(UnicodeDecodeError):
+                text = body.decode("utf-8")
     text = text.replace("\x00", "")
     return repair_mojibake(text)
 
@@ -197,27 +244,29 @@ def extract_article(
     if not text.strip():
         raise ExtractionError("empty page")
     root = parse_html(text)
-    for element in _select(root, ("script[type='application/ld+json']",)):
-        element.set("data-newscrawl-keep", "1")
     meta = _read_metadata(root, url, profile)
     title = meta["title"]
     if not title:
         raise ExtractionError("no title")
 
-    for selector in ("script:not([data-newscrawl-keep])", "style", "noscript", "template"):
-        _remove_all(_select(root, (selector,)))
-    related = _take_related(root, url, profile)
+    _remove_all(_select(root, ("script", "style", "noscript", "template")))
     body_root = _main_container(root, profile)
-    _prune(body_root, profile)
-    signed, signed_credit = _take_signature(body_root)
-    if not meta["authors"]:
-        meta["authors"] = signed
+    related = _take_related(root, url, profile, keep=body_root)
+    captions = _prune(body_root, profile)
+    if body_root.tag != "html":  # a whole page ends with its footer: its signature is found by _take_tail
+        signed, signed_credit = _take_signature(body_root)
+        meta["authors"] = meta["authors"] or signed
+        meta["source_credit"] = meta["source_credit"] or signed_credit
+    paragraphs = _drop_captions(_story_paragraphs(body_root, profile), captions)
+    paragraphs, signed, signed_credit = _take_tail(body_root, paragraphs)
+    meta["authors"] = meta["authors"] or signed
     meta["source_credit"] = meta["source_credit"] or signed_credit
-    paragraphs = _story_paragraphs(body_root, profile)
-    if paragraphs and len(paragraphs[-1]) < 80 and (theo := _CREDIT_THEO_RE.match(paragraphs[-1])):
-        paragraphs.pop()
-        meta["source_credit"] = meta["source_credit"] or theo.group(1)
-    paragraphs = _drop_non_story(paragraphs, title=title, lead=meta["lead"], authors=meta["authors"], related=related, profile=profile)
+    # A lead shown in its own element is not repeated in the text; a description read from the
+    # metas is often the story's first paragraph, which stays (AEB pages lost it otherwise).
+    shown_lead = meta["lead"] if meta["lead_shown"] else None
+    paragraphs = _drop_non_story(
+        paragraphs, title=title, lead=shown_lead, authors=meta["authors"], related=related, profile=profile
+    )
     story = join_paragraphs(paragraphs)
     if not story and not meta["lead"]:
         raise ExtractionError("no story text found")
@@ -249,19 +298,21 @@ def extract_article(
 
 def _read_metadata(root: lxml.html.HtmlElement, url: str, profile: SiteProfile | None) -> dict[str, Any]:
     metas = _meta_tags(root)
-    ld = _json_ld_article(root)
+    nodes = _json_ld_nodes(root)
+    ld = _json_ld_article(nodes)
     sel = profile or _NO_PROFILE
 
     title = _first_text(root, sel.title) or _clean(ld.get("headline")) or metas.get("og:title")
     if not title:
         title = _first_text(root, ("h1",)) or _first_text(root, ("title",))
 
-    lead = _first_text(root, sel.lead) or _first_text(root, _GENERIC_LEAD)
+    lead = _lead_text(root, sel.lead) or _lead_text(root, _GENERIC_LEAD)
+    lead_shown = lead is not None
     if not lead:
         description = metas.get("og:description") or metas.get("description") or _clean(ld.get("description"))
         if description and not description.endswith(("...", "…")):
             lead = description
-
+            lead_shown = _shown_as_lead(root, description)
     if lead and ">>" in lead:
         lead = lead.split(">>", 1)[0].strip() or None
 
@@ -272,39 +323,111 @@ def _read_metadata(root: lxml.html.HtmlElement, url: str, profile: SiteProfile |
     if not authors:
         authors = _json_ld_authors(ld)
 
-    published = (
-        parse_date(_clean(ld.get("datePublished")))
-        or parse_date(metas.get("article:published_time"))
-        or parse_date(metas.get("pubdate") or metas.get("publishdate") or metas.get("date"))
-        or parse_date(_first_attr(root, sel.published, "datetime") or _first_text(root, sel.published))
-        or parse_date(_first_attr(root, ("time[datetime]", "[itemprop=datePublished]"), "datetime"))
-        or parse_date(_first_attr(root, ("[itemprop=datePublished]",), "content"))
-        or parse_date(_first_text(root, _GENERIC_DATES))
+    # Machine-readable dates first; a site whose offsets are wrong has its wall clock read as Vietnam time.
+    read_machine = parse_wall_clock if profile and profile.local_time_dates else parse_date
+    published = _best_date(
+        [
+            (read_machine, _clean(ld.get("datePublished"))),
+            (read_machine, metas.get("article:published_time")),
+            (read_machine, metas.get("pubdate") or metas.get("publishdate") or metas.get("date")),
+            (read_machine, metas.get("datepublished")),
+            (parse_date, _first_attr(root, sel.published, "datetime") or _first_text(root, sel.published)),
+            (parse_date, _first_attr(root, ("time[datetime]", "[itemprop=datePublished]"), "datetime")),
+            (parse_date, _first_text(root, _GENERIC_DATES)),
+        ]
     )
-    modified = parse_date(_clean(ld.get("dateModified"))) or parse_date(metas.get("article:modified_time"))
+    modified = _best_date(
+        [
+            (read_machine, _clean(ld.get("dateModified"))),
+            (read_machine, metas.get("article:modified_time")),
+            (read_machine, metas.get("og:updated_time")),
+            (read_machine, metas.get("datemodified")),
+        ]
+    )
 
-    section = _first_text(root, sel.section) or _first_item(metas.get("article:section")) or _first_item(_clean(ld.get("articleSection")))
+    section = (
+        _last_text(root, sel.section)
+        or _first_item(_clean(_first_value(ld.get("articleSection"))))
+        or _json_ld_breadcrumb(nodes, title or "")
+        or _first_item(metas.get("article:section"))
+    )
     if not section and profile:
         slug = urlsplit(url).path.strip("/").split("/")[0]
         section = profile.sections.get(slug)
 
+    # A site that shows its tags says so with selectors; its meta keywords are often categories.
     tags = [t.lstrip("#").strip() for t in _texts(root, sel.tags)]
-    if not tags:
+    if not sel.tags:
         tags = [t.strip() for value in metas.get_all("article:tag") for t in value.split(",") if t.strip()]
     image = metas.get("og:image") or _json_ld_image(ld)
-    canonical = _first_attr(root, ("link[rel~=canonical]",), "href") or metas.get("og:url")
+    canonical = _first_attr(root, ("link[rel~=canonical]",), "href")
     return {
         "title": title,
         "lead": lead,
+        "lead_shown": lead_shown,
         "authors": authors,
         "source_credit": credit,
         "published_at": published,
         "modified_at": modified,
         "section": section,
-        "tags": _unique(tags),
+        "tags": _unique([t for t in tags if t]),
         "image_url": urljoin(url, image) if image else None,
         "canonical_url": urljoin(url, canonical) if canonical else None,
     }
+
+
+def _shown_as_lead(root: lxml.html.HtmlElement, description: str) -> bool:
+    """True when the page shows the meta description as a lead of its own (a heading or a
+    block named like a sapo), not as the first paragraph of the story."""
+    key = description.casefold()
+    for element in root.iter("h2", "h3", "h4", "p", "div"):
+        own = element.text_content()
+        if len(own) > 2 * len(description) + 200 or clean_line(own).casefold() != key:
+            continue
+        if element.tag in _HEADING_TAGS or _LEAD_CLASS_RE.search(element.get("class") or ""):
+            return True
+    return False
+
+
+def _best_date(candidates: list[tuple[Callable[[str | None], str | None], str | None]]) -> str | None:
+    """The first readable date; a day without a time gives way to a later reading of that day with one.
+
+    dantri 2012 has a date-only ``datePublished`` and the minute in its visible dateline.
+    """
+    readings: list[tuple[str, str]] = []
+    for reader, value in candidates:
+        if value and (iso := reader(value)):
+            readings.append((iso, value))
+    if not readings:
+        return None
+    first, written = readings[0]
+    if not has_clock(written):
+        for later, later_written in readings[1:]:
+            if later[:10] == first[:10] and has_clock(later_written):
+                return later
+    return first
+
+
+def _lead_text(root: etree._Element, selectors: tuple[str, ...]) -> str | None:
+    """The lead's own words: an inline related link (">> …") left out, a glued place stamp spaced.
+
+    dantri 2012 ends its lead with ``<br><a>>> other story</a>``; vnexpress starts it with
+    ``<span class="location-stamp">TP HCM</span>Huy động…`` (the dash is drawn by CSS).
+    """
+    for selector in selectors:
+        for element in _compile(selector)(root):
+            lead = copy.deepcopy(element)
+            lead.tail = None
+            _remove_all([a for a in lead.iter("a") if _ARROW_RE.match(clean_line(a.text_content()))])
+            first = lead[0] if len(lead) and not clean_line(lead.text or "") else None
+            if first is not None and isinstance(first.tag, str) and first.tag in _INLINE_STAMP_TAGS:
+                stamp, rest = clean_line(first.text_content()), first.tail or ""
+                if stamp and stamp[-1].isalpha() and rest[:1].isupper():
+                    first.tail = " " + rest
+            text = clean_line(lead.text_content())
+            if text:
+                return text
+    return None
 
 
 def _first_item(value: str | None) -> str | None:
@@ -314,8 +437,14 @@ def _first_item(value: str | None) -> str | None:
     return value.split(",")[0].strip() or None
 
 
+def _first_value(value: Any) -> Any:
+    if isinstance(value, list):
+        return value[0] if value else None
+    return value
+
+
 def parse_byline(byline: str) -> tuple[list[str], str | None]:
-    """"Anh Vũ (Nguồn: AFP)" -> (["Anh Vũ"], "AFP"); "AN AN - VŨ LINH" -> two authors."""
+    """ "Anh Vũ (Nguồn: AFP)" -> (["Anh Vũ"], "AFP"); "AN AN - VŨ LINH" -> two authors."""
     byline = clean_line(byline)
     credit = None
     match = _CREDIT_PAREN_RE.search(byline)
@@ -326,10 +455,12 @@ def parse_byline(byline: str) -> tuple[list[str], str | None]:
     if theo:
         credit = credit or clean_line(theo.group(1)).rstrip(")")
         byline = byline[: theo.start()].strip()
-    byline = re.sub(r"^(?:bài|bài và ảnh|tin và ảnh|tin, ảnh|bài, ảnh|ảnh|tác giả|phóng viên|pv)\s*[:\-]\s*", "", byline, flags=re.I)
+    byline = _ROLE_LABEL_RE.sub("", byline)
     names = []
     for part in re.split(r"\s+-\s+|\s*,\s*|\s+và\s+|\s*/\s*|\s*\|\s*", byline):
-        name = part.strip(" .-–|:()")
+        name = part.strip(" -–|:()")
+        if not re.search(r"(?:^|[\s.])\w\.$", name):  # keep the dot of an initial: "H.V."
+            name = name.rstrip(" .")
         if name and len(name) <= 60 and name.casefold() not in _AUTHOR_PLACEHOLDERS and not name.isdigit():
             names.append(name)
     return _unique(names), credit
@@ -345,17 +476,21 @@ class _Metas(dict[str, str]):
 
 
 def _meta_tags(root: lxml.html.HtmlElement) -> _Metas:
+    """Meta values by property, name and itemprop (one tag may carry all three)."""
     metas = _Metas()
     for element in root.iter("meta"):
-        key = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         value = clean_line(element.get("content") or "")
-        if key and value:
+        if not value:
+            continue
+        keys = {(element.get(a) or "").strip().lower() for a in ("property", "name", "itemprop")}
+        for key in keys - {""}:
             metas.setdefault(key, value)
             metas.multi.setdefault(key, []).append(value)
     return metas
 
 
-def _json_ld_article(root: lxml.html.HtmlElement) -> dict[str, Any]:
+def _json_ld_nodes(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON-LD object of the page, @graph members and array items included."""
     found: list[dict[str, Any]] = []
     for script in root.xpath("//script[@type='application/ld+json']"):
         raw = (script.text or "").strip()
@@ -367,17 +502,53 @@ def _json_ld_article(root: lxml.html.HtmlElement) -> dict[str, Any]:
             continue
         stack = [data]
         while stack:
-            node = stack.pop()
+            node = stack.pop(0)
             if isinstance(node, list):
                 stack.extend(node)
             elif isinstance(node, dict):
-                kinds = node.get("@type")
-                kinds = set(kinds) if isinstance(kinds, list) else {kinds}
-                if kinds & _ARTICLE_TYPES and node.get("@type") != "WebPage":
-                    found.append(node)
+                found.append(node)
                 if "@graph" in node:
                     stack.append(node["@graph"])
-    return found[0] if found else {}
+    return found
+
+
+def _types(node: dict[str, Any]) -> set[str]:
+    kinds = node.get("@type")
+    return {k for k in kinds if isinstance(k, str)} if isinstance(kinds, list) else {str(kinds)}
+
+
+def _json_ld_article(nodes: list[dict[str, Any]]) -> dict[str, Any]:
+    for node in nodes:
+        if _types(node) & _ARTICLE_TYPES and node.get("@type") != "WebPage":
+            return node
+    return {}
+
+
+def _json_ld_breadcrumb(nodes: list[dict[str, Any]], title: str) -> str | None:
+    """The last crumb of a BreadcrumbList (the story's own title, when listed, skipped)."""
+    for node in nodes:
+        if "BreadcrumbList" not in _types(node):
+            continue
+        items = node.get("itemListElement")
+        if not isinstance(items, list):
+            continue
+        names = []
+        for item in sorted((i for i in items if isinstance(i, dict)), key=lambda i: _position(i.get("position"))):
+            name = item.get("name")
+            if name is None and isinstance(item.get("item"), dict):
+                name = item["item"].get("name")
+            if (cleaned := _clean(name)) and cleaned.casefold() != title.casefold():
+                names.append(cleaned)
+        if names:
+            return names[-1]
+    return None
+
+
+def _position(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
 
 
 def _json_ld_authors(ld: dict[str, Any]) -> list[str]:
@@ -414,12 +585,19 @@ def _clean(value: Any) -> str | None:
 # --- related boxes ----------------------------------------------------------------------
 
 
-def _take_related(root: lxml.html.HtmlElement, url: str, profile: SiteProfile | None) -> list[RelatedLink]:
-    """Record the links of every related-news box, then remove the boxes from the tree."""
+def _take_related(
+    root: lxml.html.HtmlElement, url: str, profile: SiteProfile | None, *, keep: lxml.html.HtmlElement
+) -> list[RelatedLink]:
+    """Record the links of every related-news box, then remove the boxes from the tree.
+
+    A box that holds the story container (``keep``) is never removed: a heading climb or a
+    loose site selector must not take the story with it.
+    """
     boxes = list(_select(root, profile.related)) if profile else []
     boxes.extend(_boxes_by_heading(root))
     boxes.extend(_read_more_lines(root))
-    boxes = _outermost(boxes)
+    holders = {id(keep), *(id(a) for a in keep.iterancestors())}
+    boxes = [box for box in _outermost(boxes) if id(box) not in holders]
     links: list[RelatedLink] = []
     seen = {normalize_url(url)}
     for box in boxes:
@@ -428,7 +606,7 @@ def _take_related(root: lxml.html.HtmlElement, url: str, profile: SiteProfile | 
             if not href or href.startswith(("#", "javascript:", "mailto:")):
                 continue
             target = urljoin(url, href)
-            title = clean_line(anchor.text_content()) or clean_line(anchor.get("title") or "")
+            title = _link_title(anchor)
             key = normalize_url(target)
             if not title or key in seen:
                 if title and links and links[-1].url == target and len(title) > len(links[-1].title):
@@ -440,6 +618,16 @@ def _take_related(root: lxml.html.HtmlElement, url: str, profile: SiteProfile | 
             links.append(RelatedLink(url=target, title=title, position=len(links) + 1))
     _remove_all(boxes)
     return links
+
+
+def _link_title(anchor: lxml.html.HtmlElement) -> str:
+    """A tile's title: its text without a leading ">>", or its ``title`` attribute when the text
+    only adds to it (tuoitre 2015 tiles end with their comment count: "… Sở Xây dựng 107")."""
+    text = _ARROW_RE.sub("", clean_line(anchor.text_content()))
+    named = clean_line(anchor.get("title") or "")
+    if named and (not text or (text.startswith(named) and len(text) > len(named))):
+        return named
+    return text
 
 
 def _is_story_link(url: str, title: str, profile: SiteProfile | None) -> bool:
@@ -499,11 +687,17 @@ def _group(*elements: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
 
 
 def _read_more_lines(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
-    """One-line "Xem thêm: <a>…</a>" paragraphs: links, not story text."""
+    """Links to other stories inside a body: "Xem thêm: <a>…</a>" lines and ">> <a>…</a>" lists."""
     found = []
-    for element in root.iter("p", "div", "li", "h3", "h4", "strong", "em"):
-        text = clean_line(element.text_content())
-        if text and len(text) < 300 and _READ_MORE_RE.match(text) and element.xpath(".//a[@href]"):
+    for element in root.iter("p", "div", "li", "h3", "h4", "strong", "em", "b", "a"):
+        raw = element.text_content()
+        if len(raw) > 3000 or not _READ_MORE_START_RE.match(raw):
+            continue  # cheap test first: most blocks of a page start otherwise
+        text = clean_line(raw)
+        if not text or len(text) > 2000 or not element.xpath("descendant-or-self::a[@href]"):
+            continue
+        read_more = len(text) < 300 and _READ_MORE_RE.match(text) is not None
+        if read_more or (_ARROW_RE.match(text) and _link_density(element) >= 0.7):
             found.append(element)
     return found
 
@@ -547,25 +741,96 @@ def _main_container(root: lxml.html.HtmlElement, profile: SiteProfile | None) ->
     return root
 
 
-def _prune(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> None:
+def _prune(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> set[str]:
+    """Remove what is never story text; return the word keys of the photo captions.
+
+    Captions stay in the tree, so that trafilatura sees the page as it is, and are taken
+    out of its paragraphs afterwards by :func:`_drop_captions` unless they tell the story.
+    """
     selectors = list(_GENERIC_PRUNE)
     if profile:
         selectors.extend(profile.prune)
         selectors.extend(profile.lead)
         selectors.extend(profile.title)
         selectors.extend(profile.tags)
-    _remove_all(_select(container, tuple(selectors)))
+        selectors.extend(profile.authors)
+    _remove_all(_outermost(_select(container, tuple(selectors)) + _hidden(container)))
     if profile and profile.captions_are_text:
-        return
-    captions = _outermost(_select(container, _GENERIC_CAPTIONS))
-    caption_chars = sum(len(clean_line(c.text_content())) for c in captions)
-    other_chars = len(clean_line(container.text_content())) - caption_chars
-    # A photo story tells its story in the captions: keep them when there is little else.
-    if caption_chars < 200 or other_chars >= caption_chars / 2:
-        _remove_all(captions)
+        return set()
+    captions = _outermost(_select(container, _GENERIC_CAPTIONS) + _photo_boxes(container, centred=profile is not None))
+    keys = set()
+    for caption in captions:
+        for text in [caption.text_content(), *_blocks(caption)]:
+            if words := _words(text):
+                keys.add(words)
+    return keys
 
 
-_BLOCK_TAGS = frozenset({"p", "div", "h2", "h3", "h4", "h5", "h6", "section", "li", "blockquote", "table", "ul", "ol", "figure"})
+def _drop_captions(paragraphs: list[str], captions: set[str]) -> list[str]:
+    """Paragraphs without the photo captions, unless the captions are most of the story.
+
+    A photo story (tienphong, ngoisao 2012) tells its story under its pictures: when the
+    caption paragraphs make at least 2/3 of the extracted text, they are the text.
+    """
+    if not captions:
+        return paragraphs
+    is_caption = [_words(p) in captions for p in paragraphs]
+    caption_chars = sum(len(p) for p, c in zip(paragraphs, is_caption, strict=True) if c)
+    other_chars = sum(len(p) for p, c in zip(paragraphs, is_caption, strict=True) if not c)
+    if caption_chars >= 200 and other_chars < caption_chars / 2:
+        return paragraphs
+    return [p for p, c in zip(paragraphs, is_caption, strict=True) if not c]
+
+
+def _hidden(container: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+    """Elements hidden by an inline style: copies of the text kept for scripts, not for readers."""
+    return [
+        e
+        for e in container.iter()
+        if isinstance(e.tag, str) and e.get("style") and _DISPLAY_NONE_RE.search(e.get("style") or "")
+    ]
+
+
+def _photo_boxes(container: lxml.html.HtmlElement, *, centred: bool) -> list[lxml.html.HtmlElement]:
+    """Photos laid out by hand in old CMS markup, with their captions.
+
+    A small table holding an image and a line of text (zing, tuoitre, thanhnien,
+    vietnamnet); with ``centred``, also a centred short line right after a block that is
+    only an image (dantri and nld 2012: ``<div align=center><img></div><div
+    align=center>caption</div>``). That second form is only safe inside a site's own story
+    container: blogs centre quotes and prose under their pictures too.
+    """
+    found = []
+    for table in container.iter("table"):
+        small = len(table.xpath(".//tr")) <= 4 and len(clean_line(table.text_content())) <= 300
+        if small and table.xpath(".//img"):
+            found.append(table)
+    if not centred:
+        return found
+    for element in container.iter("div", "p", "td", "center"):
+        if not _is_centred(element) or element.xpath(".//img | .//a[@href]"):
+            continue
+        text = clean_line(element.text_content())
+        if not text or len(text) > 250:
+            continue
+        previous = element.getprevious()
+        if (
+            previous is not None
+            and previous.xpath("descendant-or-self::img")
+            and not clean_line(previous.text_content())
+        ):
+            found.append(element)
+    return found
+
+
+def _is_centred(element: lxml.html.HtmlElement) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return element.tag == "center" or (element.get("align") or "").lower() == "center" or "text-align:center" in style
+
+
+_BLOCK_TAGS = frozenset(
+    {"p", "div", "h2", "h3", "h4", "h5", "h6", "section", "li", "blockquote", "table", "ul", "ol", "figure"}
+)
 
 
 def _take_signature(container: lxml.html.HtmlElement) -> tuple[list[str], str | None]:
@@ -581,20 +846,90 @@ def _take_signature(container: lxml.html.HtmlElement) -> tuple[list[str], str | 
     authors: list[str] = []
     credit = None
     for element in reversed(blocks[-3:]):
-        text = clean_line(element.text_content())
-        style = (element.get("style") or "").replace(" ", "").lower()
-        right = "text-align:right" in style or (element.get("align") or "").lower() == "right"
-        strong = " ".join(clean_line(b.text_content()) for b in element.iter("strong", "b"))
-        bold_only = bool(strong) and len(strong) >= len(text) - 2
-        if not (right and len(text) <= 80) and not (bold_only and len(text.split()) <= 6):
+        signed = _signature(element)
+        if signed is None:
             break
-        names, found_credit = parse_byline(strong if strong and not found_credit_only(text) else text)
-        if not names and not found_credit:
-            break
-        authors = names + authors
-        credit = credit or found_credit or parse_byline(text)[1]
+        authors = signed[0] + authors
+        credit = credit or signed[1]
         _remove_all([element])
     return _unique(authors), credit
+
+
+def _take_tail(container: lxml.html.HtmlElement, paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
+    """What ends a story without being story: page chrome ("[Quay lại]"), an agency credit
+    ("Theo Infonet") and signatures, found back in the page from trafilatura's last paragraphs
+    (on a whole page, the page's own last blocks are its footer, not the story's end).
+
+    Returns the paragraphs left, the authors signed and the credit named.
+    """
+    kept = list(paragraphs)
+    authors: list[str] = []
+    credit = None
+    elements = _tail_elements(container, kept[-4:])
+    for _ in range(4):
+        if not kept:
+            break
+        last = kept[-1]
+        if len(last) < 80 and _CHROME_LINE_RE.match(last):
+            kept.pop()
+            continue
+        if len(last) < 80 and (theo := _CREDIT_THEO_RE.match(last)):
+            kept.pop()
+            credit = credit or theo.group(1)
+            continue
+        signed = _signature(elements[last]) if last in elements else None
+        if signed is None:
+            break
+        kept.pop()
+        authors = signed[0] + authors
+        credit = credit or signed[1]
+    return kept, _unique(authors), credit
+
+
+def _tail_elements(container: lxml.html.HtmlElement, paragraphs: list[str]) -> dict[str, lxml.html.HtmlElement]:
+    """The leaf blocks of the page that show these (short) paragraphs, by paragraph."""
+    wanted = {p for p in paragraphs if len(p) <= 80}
+    found: dict[str, lxml.html.HtmlElement] = {}
+    if not wanted:
+        return found
+    for element in container.iter("p", "div"):
+        if len(element.text_content()) > 400 or any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
+            continue
+        lines = _blocks(element)
+        if len(" ".join(lines)) > 120:
+            continue
+        for paragraph in wanted:
+            # trafilatura may split a signature at its <br>: "H.V." <br> "Ảnh: Misso".
+            if paragraph in lines or paragraph == " ".join(lines):
+                found[paragraph] = element
+    return found
+
+
+def _signature(element: lxml.html.HtmlElement) -> tuple[list[str], str | None] | None:
+    """Authors and credit of a signature block: right-aligned and short, or all bold and a few words.
+
+    A photo credit after the names ("H.V. <br> Ảnh: Misso") is not an author.
+    """
+    text = " ".join(_blocks(element))  # lines apart: "H.V.<br>Ảnh: Misso"
+    style = (element.get("style") or "").replace(" ", "").lower()
+    right = "text-align:right" in style or (element.get("align") or "").lower() == "right"
+    right = right or bool(_AUTHOR_CLASS_RE.search(element.get("class") or ""))  # zing 2012 "p.pAuthor"
+    bold = [clean_line(b.text_content()) for b in element.iter("strong", "b")]
+    bold = [b for b in bold if b]
+    strong = " ".join(bold)
+    bold_only = bool(strong) and len(strong) >= len(text) - 2
+    if not (right and len(text) <= 80) and not (bold_only and len(text.split()) <= 6):
+        return None
+    text = _ROLE_LABEL_RE.sub("", text)
+    photo = _PHOTO_CREDIT_RE.search(text)
+    if photo and photo.start() > 0:
+        text = text[: photo.start()].strip()
+        bold = [b for b in bold if b in text]
+        strong = " ".join(bold)
+    names, credit = parse_byline(strong if strong and not found_credit_only(text) else text)
+    if not names and not credit:
+        return None
+    return names, credit or parse_byline(text)[1]
 
 
 def found_credit_only(text: str) -> bool:
@@ -602,13 +937,20 @@ def found_credit_only(text: str) -> bool:
 
 
 def _story_paragraphs(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> list[str]:
-    """trafilatura's paragraphs of the (pruned) story container."""
-    if container.tag == "html":
+    """trafilatura's paragraphs of the (pruned) story container.
+
+    Inside a site's own body container, prose paragraphs trafilatura passed over are put
+    back in place: it skips bare ``<div>`` paragraphs of old CMS markup (dantri 2012).
+    """
+    whole_page = container.tag == "html"
+    if whole_page:
         document = container
     else:
         document = lxml.html.document_fromstring("<html><body></body></html>")
         article = etree.SubElement(document.body, "article")
-        article.append(copy.deepcopy(container))
+        copied = copy.deepcopy(container)
+        copied.tail = None
+        article.append(copied)
     extracted = trafilatura.bare_extraction(
         document,
         with_metadata=False,
@@ -616,14 +958,50 @@ def _story_paragraphs(container: lxml.html.HtmlElement, profile: SiteProfile | N
         include_tables=True,
         include_images=False,
         include_formatting=False,
-        favor_recall=container.tag != "html",
+        favor_recall=not whole_page,
     )
-    paragraphs = []
-    if extracted is not None and extracted.body is not None:
-        paragraphs = _blocks(extracted.body)
-    if not paragraphs and container.tag != "html":
-        paragraphs = _blocks(container)
-    return paragraphs
+    body = getattr(extracted, "body", None)  # a Document, or None when trafilatura found nothing
+    paragraphs = _blocks(body) if body is not None else []
+    if whole_page:
+        return paragraphs
+    return _recover_prose(_blocks(container), paragraphs)
+
+
+def _recover_prose(own: list[str], kept: list[str]) -> list[str]:
+    """``kept`` plus the prose paragraphs of ``own`` it lacks, each before its next kept neighbour."""
+    if not kept:
+        return own
+    kept_words = " " + " ".join(_words(p) for p in kept) + " "
+    result = list(kept)
+    position = {_words(p): i for i, p in enumerate(kept)}
+    pending: list[str] = []
+    inserted = 0
+    for paragraph in own:
+        words = _words(paragraph)
+        if not words:
+            continue
+        if f" {words} " in kept_words:
+            if pending and words in position:
+                at = position[words] + inserted
+                result[at:at] = pending
+                inserted += len(pending)
+                pending = []
+            continue
+        if _is_prose(paragraph):
+            pending.append(paragraph)
+    return result + pending
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _is_prose(paragraph: str) -> bool:
+    """A paragraph of sentences: long enough, and ending like one."""
+    return len(paragraph) >= 80 and len(paragraph.split()) >= 12 and paragraph.rstrip()[-1:] in _SENTENCE_ENDS
+
+
+_SENTENCE_ENDS = frozenset('.!?…"”»)')
 
 
 # Elements that start a paragraph, in trafilatura's output tree and in HTML (the fallback).
@@ -634,6 +1012,16 @@ _PARAGRAPH_TAGS = frozenset(
 )
 _ROW_TAGS = frozenset({"row", "tr"})
 _BREAK_TAGS = frozenset({"lb", "br"})
+_CELL_TAGS = frozenset({"cell", "td", "th"})
+
+
+def _has_blocks(row: etree._Element) -> bool:
+    """True when a table row's cells hold paragraphs or line breaks, not just a value each."""
+    return any(
+        isinstance(e.tag, str) and (e.tag in _PARAGRAPH_TAGS or e.tag in _BREAK_TAGS)
+        for cell in row
+        for e in cell.iterdescendants()
+    )
 
 
 def _blocks(body: etree._Element) -> list[str]:
@@ -656,10 +1044,17 @@ def _blocks(body: etree._Element) -> list[str]:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag in _BREAK_TAGS:
             flush()
-        elif tag in _ROW_TAGS:
+        elif tag in _ROW_TAGS and not _has_blocks(element):
             flush()
             cells = [clean_line(etree.tostring(c, method="text", encoding=str, with_tail=False)) for c in element]
             line.append(" | ".join(c for c in cells if c))
+            flush()
+        elif tag in _ROW_TAGS or tag in _CELL_TAGS:
+            # A layout cell holding paragraphs (a boxed aside): its paragraphs, one by one.
+            flush()
+            line.append(element.text or "")
+            for child in element:
+                walk(child)
             flush()
         elif tag in _PARAGRAPH_TAGS:
             flush()
@@ -695,17 +1090,23 @@ def _drop_non_story(
     boilerplate = tuple(b.casefold() for b in (profile.boilerplate if profile else ()))
     title_key = title.casefold()
     lead_key = (lead or "").casefold()
+    # Tiles of a list of other stories, each title stamped with its day: "Hai Lúa ế vợ (26/12)".
+    stamped = {p for p in paragraphs if len(p) < 160 and _TILE_DATE_RE.search(p)}
+    if len(stamped) < 2:
+        stamped = set()
     kept = []
     for index, paragraph in enumerate(paragraphs):
         key = paragraph.casefold()
         short = len(paragraph) < 200
-        if key in (title_key, lead_key) or key in related_titles:
+        if key in (title_key, lead_key) or key in related_titles or paragraph in stamped:
             continue
         if index == 0 and lead_key and (lead_key.startswith(key) or key.startswith(lead_key)) and short:
             continue
         if short and (_RELATED_HEADING_RE.match(paragraph) or _READ_MORE_RE.match(paragraph)):
             continue
-        if short and _CAPTION_RE.match(paragraph):
+        if short and _CAPTION_RE.search(paragraph):
+            continue
+        if len(paragraph) < 80 and (_CHROME_LINE_RE.match(paragraph) or _is_dateline(paragraph)):
             continue
         if short and boilerplate and any(key.startswith(b) or b in key for b in boilerplate):
             continue
@@ -713,6 +1114,14 @@ def _drop_non_story(
             continue
         kept.append(paragraph)
     return kept
+
+
+def _is_dateline(paragraph: str) -> bool:
+    """A line that is only a date: "Thứ tư, 17/04/2024 06:23 (GMT+7)", "Cập nhật: 20/5/2021"."""
+    if not parse_date(paragraph):
+        return False
+    rest = _DATELINE_WORDS_RE.sub(" ", paragraph.casefold())
+    return not re.search(r"[^\W\d_]", rest)
 
 
 def _is_byline(paragraph: str, author_keys: set[str]) -> bool:
@@ -771,6 +1180,12 @@ def _first_attr(root: etree._Element, selectors: tuple[str, ...], attribute: str
             if value:
                 return value
     return None
+
+
+def _last_text(root: etree._Element, selectors: tuple[str, ...]) -> str | None:
+    """The last text the first matching selector finds: the most specific breadcrumb."""
+    texts = _texts(root, selectors)
+    return texts[-1] if texts else None
 
 
 def _texts(root: etree._Element, selectors: tuple[str, ...]) -> list[str]:

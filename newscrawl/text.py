@@ -72,14 +72,17 @@ def repair_mojibake(text: str) -> str:
 
 
 def clean_line(text: str) -> str:
-    """One paragraph or field: NFC, no invisible or control characters, single spaces."""
-    text = unicodedata.normalize("NFC", text)
+    """One paragraph or field: NFC, no invisible or control characters, single spaces.
+
+    NFC comes last: removing a zero-width space can join a letter to the combining mark
+    that followed it ("A\u200b\u0301" must end as "Á").
+    """
     text = _INVISIBLE.sub("", text)
     text = _CONTROL.sub("", text)
     text = text.replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     text = re.sub(r"\s*\n\s*", " ", text)
-    return text.strip()
+    return unicodedata.normalize("NFC", text.strip())
 
 
 def split_paragraphs(text: str) -> list[str]:

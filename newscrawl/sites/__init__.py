@@ -20,7 +20,13 @@ class SiteProfile:
 
     Selectors are CSS and match whole class tokens; each list is tried in order, the
     first that matches wins. ``related`` boxes are kept as related links and removed
-    from the text; ``prune`` parts are removed without keeping anything.
+    from the text; ``prune`` parts are removed without keeping anything. Inside the
+    ``body`` container, whatever ``title``, ``lead``, ``authors`` and ``tags`` select is
+    removed from the text too. ``section`` takes the last text its selector finds (the most
+    specific breadcrumb). A profile with ``tags`` selectors takes tags only from the page's
+    tag box, never from ``article:tag`` metas (which several sites fill with categories).
+    ``local_time_dates`` says the site's machine-readable dates (JSON-LD, metas) show
+    Vietnam wall-clock time whatever offset they state.
     """
 
     name: str
@@ -42,6 +48,7 @@ class SiteProfile:
     related: tuple[str, ...] = ()
     prune: tuple[str, ...] = ()
     captions_are_text: bool = False  # photo stories whose text lives in <figcaption>
+    local_time_dates: bool = False  # machine dates carry Vietnam wall-clock time, offsets ignored
     boilerplate: tuple[str, ...] = ()  # text that marks a paragraph as page chrome
     enabled: bool = True  # crawled by the nightly run
 
@@ -73,17 +80,19 @@ def all_profiles() -> tuple[SiteProfile, ...]:
     from newscrawl.sites import (  # noqa: PLC0415 - the registry imports its members lazily
         dantri,
         laodong,
+        nhandan,
         nld,
+        soha,
         thanhnien,
+        tienphong,
         tuoitre,
         vietnamnet,
         vnexpress,
         znews,
     )
 
-    return tuple(
-        module.PROFILE for module in (laodong, vnexpress, tuoitre, dantri, vietnamnet, thanhnien, znews, nld)
-    )
+    modules = (laodong, vnexpress, tuoitre, dantri, vietnamnet, thanhnien, znews, nld, nhandan, tienphong, soha)
+    return tuple(module.PROFILE for module in modules)
 
 
 def get_profile(name: str) -> SiteProfile:

@@ -1,6 +1,6 @@
 """One spider for each other site with a profile: `scrapy crawl vnexpress`, …"""
 
-from newscrawl.sites import dantri, nld, thanhnien, tuoitre, vietnamnet, vnexpress, znews
+from newscrawl.sites import dantri, nhandan, nld, soha, thanhnien, tienphong, tuoitre, vietnamnet, vnexpress, znews
 from newscrawl.spiders.news import NewsSpider
 
 
@@ -37,3 +37,18 @@ class ZnewsSpider(NewsSpider):
 class NldSpider(NewsSpider):
     name = "nld"
     profile = nld.PROFILE
+
+
+class NhandanSpider(NewsSpider):
+    name = "nhandan"
+    profile = nhandan.PROFILE
+
+
+class TienphongSpider(NewsSpider):
+    name = "tienphong"
+    profile = tienphong.PROFILE
+
+
+class SohaSpider(NewsSpider):
+    name = "soha"
+    profile = soha.PROFILE
