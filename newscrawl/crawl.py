@@ -101,8 +101,9 @@ def run_spiders(
             yield process.stop()
             from twisted.internet import reactor  # noqa: PLC0415 - the reactor installed by CrawlerProcess
 
-            if reactor.running:
-                reactor.stop()
+            running: Any = reactor  # twisted's module-level reactor has no precise type
+            if running.running:
+                running.stop()
 
     run_all()
     process.start(stop_after_crawl=False)

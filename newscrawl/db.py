@@ -352,6 +352,9 @@ class ArticleStore:
             self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         self.db.close()
 
+    def _table(self, name: str) -> sqlite_utils.db.Table:
+        return self.db.table(name)
+
     # What is stored -----------------------------------------------------------------
 
     def resolve(self, url: str) -> str | None:
@@ -438,7 +441,7 @@ class ArticleStore:
     def _insert(self, record: dict[str, Any], now: str) -> None:
         row = self._article_row(record)
         row.update(first_seen_at=now, last_crawled_at=now, updated_at=None)
-        self.db["articles"].insert(row)
+        self._table("articles").insert(row)
         self._write_children(record["url"], record, now)
 
     def _refresh(self, target: str, record: dict[str, Any], now: str) -> StoredOutcome:
@@ -451,7 +454,7 @@ class ArticleStore:
             if record["url"] != target:
                 self._add_alias(record["url"], target, "moved", None, now)
             return StoredOutcome("unchanged", target)
-        self.db["article_versions"].insert(
+        self._table("article_versions").insert(
             {
                 "article_url": target,
                 "title": current[1],
@@ -465,7 +468,7 @@ class ArticleStore:
         row = self._article_row(record)
         row.pop("url")
         row.update(last_crawled_at=now, updated_at=now)
-        self.db["articles"].update(target, row)
+        self._table("articles").update(target, row)
         self._write_children(target, record, now)
         if record["url"] != target:
             self._add_alias(record["url"], target, "moved", None, now)
@@ -483,7 +486,7 @@ class ArticleStore:
             return False
         with _immediate(self.db):
             row.pop("url")
-            self.db["articles"].update(url, row)
+            self._table("articles").update(url, row)
             self.db.execute("DELETE FROM related_links WHERE article_url = ?", [url])
             self._write_related(url, record)
         return True
@@ -514,13 +517,13 @@ class ArticleStore:
         self.db.execute("DELETE FROM article_signatures WHERE article_url = ?", [url])
         signature = record.get("minhash")
         if signature:
-            self.db["article_signatures"].insert({"article_url": url, "minhash": signature})
-            self.db["article_lsh_buckets"].insert_all(
+            self._table("article_signatures").insert({"article_url": url, "minhash": signature})
+            self._table("article_lsh_buckets").insert_all(
                 ({"bucket": bucket, "article_url": url} for bucket in lsh_bands(signature)), ignore=True
             )
         raw = record.get("raw_html")
         if raw is not None:
-            self.db["raw_pages"].insert(
+            self._table("raw_pages").insert(
                 {
                     "url": url,
                     "fetched_url": record.get("fetched_url") or url,
@@ -536,7 +539,7 @@ class ArticleStore:
     def _write_related(self, url: str, record: dict[str, Any]) -> None:
         related = record.get("related") or []
         if related:
-            self.db["related_links"].insert_all(
+            self._table("related_links").insert_all(
                 {"article_url": url, "position": r["position"], "url": r["url"], "title": r["title"]} for r in related
             )
 
@@ -562,7 +565,7 @@ class ArticleStore:
                 [url, site, reason, now, now],
             )
             if raw is not None and self.resolve(url) is None:
-                self.db["raw_pages"].insert(
+                self._table("raw_pages").insert(
                     {
                         "url": url,
                         "fetched_url": raw.get("fetched_url") or url,
@@ -589,7 +592,7 @@ class ArticleStore:
             if key in row and not isinstance(row[key], str):
                 row[key] = json.dumps(row[key], ensure_ascii=False, sort_keys=True, default=str)
         with _immediate(self.db):
-            self.db["crawl_runs"].update(run_id, row)
+            self._table("crawl_runs").update(run_id, row)
 
 
 def raw_page_html(blob: bytes) -> bytes:

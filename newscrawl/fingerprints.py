@@ -54,7 +54,8 @@ def similarity(first: bytes, second: bytes) -> float:
     """Estimated Jaccard similarity of two signatures."""
     a = struct.unpack(f"<{NUM_PERM}I", first)
     b = struct.unpack(f"<{NUM_PERM}I", second)
-    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
+    same: int = sum(x == y for x, y in zip(a, b, strict=True))
+    return same / NUM_PERM
 
 
 def article_fingerprint(article: dict[str, object]) -> tuple[str, bytes | None]:

@@ -55,7 +55,7 @@ class FixtureSite:
         if "body" in route:
             body = route["body"]
             return body.encode("utf-8") if isinstance(body, str) else bytes(body)
-        return (self.folder / route["file"]).read_bytes()
+        return (self.folder / str(route["file"])).read_bytes()
 
     def content_type_of(self, route: dict[str, Any]) -> str:
         if "content_type" in route:
@@ -156,7 +156,7 @@ class FixtureServer:
     @property
     def base_url(self) -> str:
         host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     def __enter__(self) -> FixtureServer:
         self.thread.start()

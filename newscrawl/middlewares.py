@@ -200,7 +200,7 @@ class RetryAfterMiddleware:
     async def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in (429, 503):
             return response
-        wait = parse_retry_after(response.headers.get("Retry-After", b"").decode("latin-1"))
+        wait = parse_retry_after((response.headers.get("Retry-After") or b"").decode("latin-1"))
         if wait is None:
             return response
         if wait > self.max_wait:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from typing import Any
 
 from scrapy.crawler import Crawler
 
@@ -16,7 +17,7 @@ logger = logging.getLogger(__name__)
 
 
 class ExtractPipeline:
-    def __init__(self, pool: WorkerPool, stats: object) -> None:
+    def __init__(self, pool: WorkerPool, stats: Any) -> None:
         self.pool = pool
         self.stats = stats
 

@@ -38,6 +38,11 @@ _IGNORED_KINDS = (
 )
 
 
+def header(response: Response, name: str) -> str:
+    """A response header as text ("" when absent)."""
+    return (response.headers.get(name) or b"").decode("latin-1")
+
+
 class NewsSpider(scrapy.Spider):
     profile: ClassVar[SiteProfile]
 
@@ -154,6 +159,7 @@ class NewsSpider(scrapy.Spider):
         )
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        requests: list[scrapy.Request | None]
         if self.one_url:
             requests = list(self._article_requests([(self.one_url, None)], via="argument", force=True))
         elif self.sections:
@@ -226,7 +232,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_listing(self, response: Response, via: str = "section") -> Iterator[scrapy.Request]:
         if not self._is_html(response):
-            self._bad_input("listing", response, f"not HTML ({response.headers.get('Content-Type', b'').decode()})")
+            self._bad_input("listing", response, f"not HTML ({header(response, 'Content-Type')})")
             return
         self.listing_pages += 1
         links = [urljoin(response.url, href) for href in response.css("a::attr(href)").getall()]
@@ -284,12 +290,10 @@ class NewsSpider(scrapy.Spider):
             self._bad_input("article", response, "empty body")
             return
         if not self._is_html(response):
-            content_type = response.headers.get("Content-Type", b"").decode("latin-1")
+            content_type = header(response, "Content-Type")
             self._bad_input("article", response, f"not HTML ({content_type or 'no Content-Type'})")
             return
-        headers = {
-            key.decode("latin-1").lower(): response.headers.get(key, b"").decode("latin-1") for key in response.headers
-        }
+        headers = {key.decode("latin-1").lower(): header(response, key.decode("latin-1")) for key in response.headers}
         yield PageItem(
             url=normalize_url(response.request.url if response.request else response.url),
             final_url=response.url,
@@ -303,14 +307,16 @@ class NewsSpider(scrapy.Spider):
 
     def request_failed(self, failure: Failure) -> None:
         """One log line and one counter per failed request; the crawl goes on."""
-        request = failure.request
-        if failure.check(HttpError):
-            status = failure.value.response.status
+        request: scrapy.Request = failure.request  # type: ignore[attr-defined]  # set by Scrapy
+        error = failure.value
+        kind: str | None
+        if isinstance(error, HttpError):
+            status = error.response.status
             kind, reason = f"http_{status}", f"HTTP {status}"
             if status in (404, 410) and request.meta.get("newscrawl_article"):
                 reason += " (not asked for again)"
-        elif failure.check(IgnoreRequest):
-            message = str(failure.value)
+        elif isinstance(error, IgnoreRequest):
+            message = str(error)
             kind = next((k for pattern, k in _IGNORED_KINDS if pattern in message), None)
             if kind is None:
                 return  # skipped on purpose (already stored, fetched this run): counted where decided
@@ -319,13 +325,13 @@ class NewsSpider(scrapy.Spider):
                 self.crawler.stats.inc_value(f"newscrawl/errors/{kind}")
                 return
         else:
-            kind = type(failure.value).__name__
+            kind = type(error).__name__
             reason = f"{kind}: {failure.getErrorMessage()}"
         self.crawler.stats.inc_value(f"newscrawl/errors/{kind}")
         self.logger.warning("could not fetch %s: %s", request.url, reason)
 
     def _is_html(self, response: Response) -> bool:
-        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        content_type = header(response, "Content-Type").lower()
         if any(t in content_type for t in HTML_TYPES):
             return True
         if content_type:
