@@ -642,7 +642,10 @@ def _boxes_by_heading(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "a"):
             continue
-        own = clean_line(element.text or "")
+        raw = element.text
+        if not raw or len(raw) > 200 or not raw.strip():
+            continue  # cheap test first: most elements have no own text or a long one
+        own = clean_line(raw)
         if not own or len(own) > 40 or not _RELATED_HEADING_RE.match(own):
             continue
         if len(clean_line(element.text_content())) > len(own) + 3 and element.tag not in _HEADING_TAGS:
