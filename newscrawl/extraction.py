@@ -1224,12 +1224,3 @@ def _unique(values: list[str]) -> list[str]:
             seen.add(key)
             out.append(value)
     return out
-
-
-def extract_record(body: bytes, url: str, content_type: str | None = None) -> dict[str, Any]:
-    """extract_article as plain data for another process: {"article": …} or {"error": …}."""
-    try:
-        article = extract_article(body, url, content_type=content_type)
-    except ExtractionError as exc:
-        return {"error": str(exc)}
-    return {"article": article.to_dict()}

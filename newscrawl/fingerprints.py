@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import struct
 
-from datasketch import MinHash
+import numpy as np
+import numpy.typing as npt
 
 from newscrawl.text import fold_diacritics, normalize_for_hash
 
@@ -34,10 +35,31 @@ def minhash_signature(text: str) -> bytes | None:
     words = fold_diacritics(normalize_for_hash(text)).split()
     if len(words) < MIN_WORDS_FOR_NEAR:
         return None
-    signature = MinHash(num_perm=NUM_PERM, seed=1)
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
-    signature.update_batch(list(shingles))
-    return struct.pack(f"<{NUM_PERM}I", *(int(v) & 0xFFFFFFFF for v in signature.hashvalues))
+    return struct.pack(f"<{NUM_PERM}I", *_minhash(shingles).tolist())
+
+
+# MinHash as datasketch 2.0 computes it by default ("affine32": the first 4 bytes of SHA-1,
+# MurmurHash3's finaliser, then NUM_PERM odd affine permutations mod 2**32, seed 1), written
+# out here so a worker does not load datasketch's scipy (about 50 MB per process). Stored
+# signatures stay comparable with those datasketch made.
+_RANDOM = np.random.RandomState(1)
+_A = _RANDOM.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+_B = _RANDOM.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+
+
+def _minhash(shingles: set[bytes]) -> npt.NDArray[np.uint32]:
+    hashes = np.array(
+        [struct.unpack("<I", hashlib.sha1(s, usedforsecurity=False).digest()[:4])[0] for s in shingles],
+        dtype=np.uint32,
+    ).reshape(-1, 1)
+    hashes ^= hashes >> np.uint32(16)
+    hashes *= np.uint32(0x85EBCA6B)
+    hashes ^= hashes >> np.uint32(13)
+    hashes *= np.uint32(0xC2B2AE35)
+    hashes ^= hashes >> np.uint32(16)
+    permuted: npt.NDArray[np.uint32] = (hashes * _A + _B).min(axis=0)
+    return permuted
 
 
 def lsh_bands(signature: bytes) -> list[str]:

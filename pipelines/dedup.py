@@ -30,9 +30,10 @@ class DedupPipeline:
         article = item.get("article")
         if not article:
             return item
-        started = time.perf_counter()
-        item["content_hash"], item["minhash"] = await self.pool.run(article_fingerprint, article)
-        self.stats.inc_value("newscrawl/seconds/dedup", time.perf_counter() - started)
+        if item.get("content_hash") is None:  # not computed by the extraction worker
+            started = time.perf_counter()
+            item["content_hash"], item["minhash"] = await self.pool.run(article_fingerprint, article)
+            self.stats.inc_value("newscrawl/seconds/dedup", time.perf_counter() - started)
         seen = {normalize_url(u) for u in (item["url"], item.get("final_url")) if u}
         item["aliases"] = sorted(seen - {article["url"]})
         return item

@@ -1,4 +1,10 @@
-"""Extract: the fetched page becomes an article (in the worker pool)."""
+"""Extract: the fetched page becomes an article (in the worker pool).
+
+The worker also tags the language and computes the fingerprints of the cleaned article
+(newscrawl.processing.analyse_page): one round trip per page. The language and dedup
+pipelines still decide what to keep and how to match; they compute these values
+themselves for an item that comes without them.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +14,8 @@ from typing import Any
 
 from scrapy.crawler import Crawler
 
-from newscrawl.extraction import extract_record
 from newscrawl.items import PageItem
+from newscrawl.processing import analyse_page
 from newscrawl.workers import WorkerPool
 from pipelines import ArticleTooOld
 
@@ -28,12 +34,15 @@ class ExtractPipeline:
     async def process_item(self, item: PageItem) -> PageItem:
         content_type = (item.get("headers") or {}).get("content-type")
         started = time.perf_counter()
-        result = await self.pool.run(extract_record, item["body"], item["final_url"] or item["url"], content_type)
+        result = await self.pool.run(analyse_page, item["body"], item["final_url"] or item["url"], content_type)
         self.stats.inc_value("newscrawl/seconds/extract", time.perf_counter() - started)
         if "error" in result:
             item["extraction_error"] = result["error"]
             return item
-        article = result["article"]
+        record = result["record"]
+        item["language"], item["language_score"] = record.pop("language"), record.pop("language_score")
+        item["content_hash"], item["minhash"] = record.pop("content_hash"), record.pop("minhash")
+        article = record
         not_before = item.get("not_before")
         if not_before and article.get("published_at") and article["published_at"][:10] < not_before:
             raise ArticleTooOld(f"published {article['published_at']}, before {not_before}: {item['url']}")

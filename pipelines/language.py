@@ -31,11 +31,12 @@ class LanguagePipeline:
         article = item.get("article")
         if not article:
             return item
-        started = time.perf_counter()
-        language = await self.pool.run(article_language, article)
-        self.stats.inc_value("newscrawl/seconds/language", time.perf_counter() - started)
-        item["language"] = language.code
-        item["language_score"] = language.score
-        if self.keep and language.code != UNDETERMINED and language.code not in self.keep:
-            raise NotTargetLanguage(f"language {language.code} ({language.score}) not kept: {item['url']}")
+        if item.get("language") is None:  # not tagged by the extraction worker
+            started = time.perf_counter()
+            language = await self.pool.run(article_language, article)
+            self.stats.inc_value("newscrawl/seconds/language", time.perf_counter() - started)
+            item["language"], item["language_score"] = language.code, language.score
+        code, score = item["language"], item["language_score"]
+        if self.keep and code != UNDETERMINED and code not in self.keep:
+            raise NotTargetLanguage(f"language {code} ({score}) not kept: {item['url']}")
         return item
