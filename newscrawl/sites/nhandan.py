@@ -15,6 +15,7 @@ PROFILE = SiteProfile(
     home_url="https://nhandan.vn/",
     article_url=r"-post\d{5,}\.html$",
     sections={"chinhtri": "Chính trị", "kinhte": "Kinh tế", "xahoi": "Xã hội", "thegioi": "Thế giới"},
+    # Sections and sitemap from the saved page's menu and the usual location: not checked against the live site.
     sitemaps=("https://nhandan.vn/sitemap.xml",),
     title=("div.article__header h1.article__title", "h1.article__title", "h1"),
     lead=("div.article__sapo",),

@@ -14,6 +14,7 @@ PROFILE = SiteProfile(
     home_url="https://soha.vn/",
     article_url=r"-\d{14,}\.htm$",
     sections={"giai-tri": "Giải trí", "xa-hoi": "Xã hội", "the-gioi": "Thế giới", "the-thao": "Thể thao"},
+    # Sections and sitemap from the saved page's menu and the usual location: not checked against the live site.
     sitemaps=("https://soha.vn/sitemap.xml",),
     title=("h1.news-title", "div.detail h1[itemprop=title]", "h1"),
     lead=("h2.news-sapo", "h2.description[itemprop=description]", "h2.description"),

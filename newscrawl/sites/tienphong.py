@@ -22,6 +22,7 @@ PROFILE = SiteProfile(
         "giao-duc": "Giáo dục",
         "chinh-tri": "Chính trị",
     },
+    # Sections and sitemap from the saved page's menu and the usual location: not checked against the live site.
     sitemaps=("https://tienphong.vn/sitemap.xml",),
     title=("div.article__header h1.article__title", "h1.article__title", "h1"),
     lead=("div.article__sapo",),
