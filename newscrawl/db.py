@@ -522,20 +522,23 @@ class ArticleStore:
                 "INSERT OR IGNORE INTO article_lsh_buckets (bucket, article_url) VALUES (?, ?)",
                 [(bucket, url) for bucket in lsh_bands(signature)],
             )
-        raw = record.get("raw_html")
-        if raw is not None:
-            self._table("raw_pages").insert(
-                {
-                    "url": url,
-                    "fetched_url": record.get("fetched_url") or url,
-                    "status": record.get("status"),
-                    "content_type": record.get("content_type"),
-                    "fetched_at": record.get("fetched_at") or now,
-                    "html_zlib": zlib.compress(raw, 6),
-                },
-                replace=True,
-            )
+        if record.get("raw_html") is not None:
+            self._write_raw_page(url, record["raw_html"], record, now)
         self.db.execute("DELETE FROM extraction_failures WHERE url = ?", [url])
+
+    def _write_raw_page(self, url: str, html: bytes, fetch: dict[str, Any], now: str) -> None:
+        """The page as fetched (zlib), for `reextract`; `fetch` holds fetched_url, status, …"""
+        self._table("raw_pages").insert(
+            {
+                "url": url,
+                "fetched_url": fetch.get("fetched_url") or url,
+                "status": fetch.get("status"),
+                "content_type": fetch.get("content_type"),
+                "fetched_at": fetch.get("fetched_at") or now,
+                "html_zlib": zlib.compress(html, 6),
+            },
+            replace=True,
+        )
 
     def _write_related(self, url: str, record: dict[str, Any]) -> None:
         related = record.get("related") or []
@@ -568,17 +571,7 @@ class ArticleStore:
                 [url, site, reason, now, now],
             )
             if raw is not None and self.resolve(url) is None:
-                self._table("raw_pages").insert(
-                    {
-                        "url": url,
-                        "fetched_url": raw.get("fetched_url") or url,
-                        "status": raw.get("status"),
-                        "content_type": raw.get("content_type"),
-                        "fetched_at": raw.get("fetched_at") or now,
-                        "html_zlib": zlib.compress(raw["body"], 6),
-                    },
-                    replace=True,
-                )
+                self._write_raw_page(url, raw["body"], raw, now)
 
     # Runs -----------------------------------------------------------------------------
 
