@@ -6,7 +6,7 @@ import logging
 import os
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy.crawler import Crawler, CrawlerProcess
@@ -29,7 +29,6 @@ class CrawlSummary:
     stats: dict[str, Any]
     elapsed: float
     finish_reason: str = ""
-    lines: list[str] = field(default_factory=list)
 
     @property
     def failed(self) -> bool:

@@ -21,6 +21,7 @@ class PageItem(scrapy.Item):
     # Set by the pipelines.
     article = scrapy.Field()  # dict: the Article fields, related links as dicts
     extraction_error = scrapy.Field()  # why no story came out of the page
+    cleaned = scrapy.Field()  # True when the extraction worker cleaned the article already
     language = scrapy.Field()
     language_score = scrapy.Field()
     content_hash = scrapy.Field()

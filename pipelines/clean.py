@@ -8,6 +8,7 @@ from newscrawl.text import clean_article
 
 class CleanPipeline:
     def process_item(self, item: PageItem) -> PageItem:
-        if item.get("article"):
+        if item.get("article") and not item.get("cleaned"):
             item["article"] = clean_article(item["article"])
+            item["cleaned"] = True
         return item

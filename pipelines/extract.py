@@ -43,6 +43,7 @@ class ExtractPipeline:
         item["language"], item["language_score"] = record.pop("language"), record.pop("language_score")
         item["content_hash"], item["minhash"] = record.pop("content_hash"), record.pop("minhash")
         article = record
+        item["cleaned"] = True  # analyse_page cleans before tagging and fingerprinting
         not_before = item.get("not_before")
         if not_before and article.get("published_at") and article["published_at"][:10] < not_before:
             raise ArticleTooOld(f"published {article['published_at']}, before {not_before}: {item['url']}")
