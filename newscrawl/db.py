@@ -366,10 +366,14 @@ class ArticleStore:
         return str(row[0]) if row else None
 
     def last_crawled_at(self, url: str) -> str | None:
-        stored = self.resolve(url)
-        if stored is None:
-            return None
-        row = self.db.conn.execute("SELECT last_crawled_at FROM articles WHERE url = ?", [stored]).fetchone()
+        """When the story at this URL (or an alias of it) was last crawled: one indexed query,
+        asked for every article request of a crawl."""
+        row = self.db.conn.execute(
+            "SELECT last_crawled_at FROM articles WHERE url = ?1 UNION ALL "
+            "SELECT a.last_crawled_at FROM article_aliases x JOIN articles a ON a.url = x.article_url "
+            "WHERE x.alias_url = ?1 LIMIT 1",
+            [url],
+        ).fetchone()
         return str(row[0]) if row else None
 
     def is_gone(self, url: str) -> bool:
