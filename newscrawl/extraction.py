@@ -12,11 +12,13 @@ import contextlib
 import copy
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import cssselect
 import lxml.html
 import trafilatura
 from lxml import etree
@@ -215,15 +217,22 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> str:
     return repair_mojibake(text)
 
 
-def parse_html(text: str) -> lxml.html.HtmlElement:
+# lxml.html's parser gives every element a Python class looked up per proxy (a Python call
+# for each element an iteration touches); the plain HTML parser builds the same tree
+# without it. trafilatura, which accepts only lxml.html trees, gets a copy of that kind.
+_HTML_PARSER = etree.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
+# An element's text as lxml.html's text_content() reads it (XPath string()), in C.
+_text: Callable[[etree._Element], str] = etree.XPath("string()", smart_strings=False)
+
+
+def parse_html(text: str) -> etree._Element:
     if len(text) > MAX_HTML_CHARS:
         text = text[:MAX_HTML_CHARS]
     # Drop an XML declaration with an encoding: lxml refuses it on str input.
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)
-    parser = lxml.html.HTMLParser(huge_tree=True, remove_comments=True, remove_pis=True)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
-    except (etree.ParserError, ValueError) as exc:
+        root = etree.fromstring(text, parser=_HTML_PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ExtractionError(f"unparseable HTML: {exc}") from exc
     if root is None:
         raise ExtractionError("empty document")
@@ -244,6 +253,11 @@ def extract_article(
     if not text.strip():
         raise ExtractionError("empty page")
     root = parse_html(text)
+    with _selecting_in(root):
+        return _extract(root, url, profile)
+
+
+def _extract(root: etree._Element, url: str, profile: SiteProfile | None) -> Article:
     meta = _read_metadata(root, url, profile)
     title = meta["title"]
     if not title:
@@ -296,7 +310,7 @@ def extract_article(
 # --- metadata -------------------------------------------------------------------------
 
 
-def _read_metadata(root: lxml.html.HtmlElement, url: str, profile: SiteProfile | None) -> dict[str, Any]:
+def _read_metadata(root: etree._Element, url: str, profile: SiteProfile | None) -> dict[str, Any]:
     metas = _meta_tags(root)
     nodes = _json_ld_nodes(root)
     ld = _json_ld_article(nodes)
@@ -376,12 +390,12 @@ def _read_metadata(root: lxml.html.HtmlElement, url: str, profile: SiteProfile |
     }
 
 
-def _shown_as_lead(root: lxml.html.HtmlElement, description: str) -> bool:
+def _shown_as_lead(root: etree._Element, description: str) -> bool:
     """True when the page shows the meta description as a lead of its own (a heading or a
     block named like a sapo), not as the first paragraph of the story."""
     key = description.casefold()
     for element in root.iter("h2", "h3", "h4", "p", "div"):
-        own = element.text_content()
+        own = _text(element)
         if len(own) > 2 * len(description) + 200 or clean_line(own).casefold() != key:
             continue
         if element.tag in _HEADING_TAGS or _LEAD_CLASS_RE.search(element.get("class") or ""):
@@ -418,13 +432,13 @@ def _lead_text(root: etree._Element, selectors: tuple[str, ...]) -> str | None:
         for element in _compile(selector)(root):
             lead = copy.deepcopy(element)
             lead.tail = None
-            _remove_all([a for a in lead.iter("a") if _ARROW_RE.match(clean_line(a.text_content()))])
+            _remove_all([a for a in lead.iter("a") if _ARROW_RE.match(clean_line(_text(a)))])
             first = lead[0] if len(lead) and not clean_line(lead.text or "") else None
             if first is not None and isinstance(first.tag, str) and first.tag in _INLINE_STAMP_TAGS:
-                stamp, rest = clean_line(first.text_content()), first.tail or ""
+                stamp, rest = clean_line(_text(first)), first.tail or ""
                 if stamp and stamp[-1].isalpha() and rest[:1].isupper():
                     first.tail = " " + rest
-            text = clean_line(lead.text_content())
+            text = clean_line(_text(lead))
             if text:
                 return text
     return None
@@ -475,7 +489,7 @@ class _Metas(dict[str, str]):
         return self.multi.get(key, [])
 
 
-def _meta_tags(root: lxml.html.HtmlElement) -> _Metas:
+def _meta_tags(root: etree._Element) -> _Metas:
     """Meta values by property, name and itemprop (one tag may carry all three)."""
     metas = _Metas()
     for element in root.iter("meta"):
@@ -489,7 +503,7 @@ def _meta_tags(root: lxml.html.HtmlElement) -> _Metas:
     return metas
 
 
-def _json_ld_nodes(root: lxml.html.HtmlElement) -> list[dict[str, Any]]:
+def _json_ld_nodes(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page, @graph members and array items included."""
     found: list[dict[str, Any]] = []
     for script in root.xpath("//script[@type='application/ld+json']"):
@@ -586,7 +600,7 @@ def _clean(value: Any) -> str | None:
 
 
 def _take_related(
-    root: lxml.html.HtmlElement, url: str, profile: SiteProfile | None, *, keep: lxml.html.HtmlElement
+    root: etree._Element, url: str, profile: SiteProfile | None, *, keep: etree._Element
 ) -> list[RelatedLink]:
     """Record the links of every related-news box, then remove the boxes from the tree.
 
@@ -620,10 +634,10 @@ def _take_related(
     return links
 
 
-def _link_title(anchor: lxml.html.HtmlElement) -> str:
+def _link_title(anchor: etree._Element) -> str:
     """A tile's title: its text without a leading ">>", or its ``title`` attribute when the text
     only adds to it (tuoitre 2015 tiles end with their comment count: "… Sở Xây dựng 107")."""
-    text = _ARROW_RE.sub("", clean_line(anchor.text_content()))
+    text = _ARROW_RE.sub("", clean_line(_text(anchor)))
     named = clean_line(anchor.get("title") or "")
     if named and (not text or (text.startswith(named) and len(text) > len(named))):
         return named
@@ -636,7 +650,7 @@ def _is_story_link(url: str, title: str, profile: SiteProfile | None) -> bool:
     return urlsplit(url).scheme in ("http", "https") and len(title.split()) >= 4
 
 
-def _boxes_by_heading(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _boxes_by_heading(root: etree._Element) -> list[etree._Element]:
     """Boxes announced by a related-news heading ("TIN LIÊN QUAN", "Đọc thêm", …)."""
     boxes = []
     for element in root.iter():
@@ -648,7 +662,7 @@ def _boxes_by_heading(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
         own = clean_line(raw)
         if not own or len(own) > 40 or not _RELATED_HEADING_RE.match(own):
             continue
-        if len(clean_line(element.text_content())) > len(own) + 3 and element.tag not in _HEADING_TAGS:
+        if len(clean_line(_text(element))) > len(own) + 3 and element.tag not in _HEADING_TAGS:
             # A container whose own text is the heading: the box itself, if it is mostly links.
             box = element if _link_density(element) >= 0.4 else None
         else:
@@ -658,7 +672,7 @@ def _boxes_by_heading(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement
     return boxes
 
 
-def _climb_to_box(heading: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
+def _climb_to_box(heading: etree._Element) -> etree._Element | None:
     """The smallest ancestor of a heading that holds links and little else."""
     node = heading
     for _ in range(4):
@@ -678,24 +692,26 @@ def _climb_to_box(heading: lxml.html.HtmlElement) -> lxml.html.HtmlElement | Non
     return None
 
 
-def _group(*elements: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
+def _group(*elements: etree._Element) -> etree._Element:
     """Move sibling elements into one <div> in place, so they are removed together."""
     first = elements[0]
     parent = first.getparent()
-    wrapper = lxml.html.Element("div")
+    wrapper = etree.Element("div")
     parent.insert(parent.index(first), wrapper)
     for element in elements:
         wrapper.append(element)
     return wrapper
 
 
-def _read_more_lines(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _read_more_lines(root: etree._Element) -> list[etree._Element]:
     """Links to other stories inside a body: "Xem thêm: <a>…</a>" lines and ">> <a>…</a>" lists."""
     found = []
     for element in root.iter("p", "div", "li", "h3", "h4", "strong", "em", "b", "a"):
-        raw = element.text_content()
-        if len(raw) > 3000 or not _READ_MORE_START_RE.match(raw):
+        if not _READ_MORE_START_RE.match(_text_start(element)):
             continue  # cheap test first: most blocks of a page start otherwise
+        raw = _text(element)
+        if len(raw) > 3000:
+            continue
         text = clean_line(raw)
         if not text or len(text) > 2000 or not element.xpath("descendant-or-self::a[@href]"):
             continue
@@ -705,16 +721,27 @@ def _read_more_lines(root: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]
     return found
 
 
-def _link_density(element: lxml.html.HtmlElement) -> float:
-    total = len(clean_line(element.text_content()))
+def _text_start(element: etree._Element, chars: int = 24) -> str:
+    """The first characters of an element's text, as ``_text`` would begin, without building
+    all of it: a page's outer blocks hold the whole page's text."""
+    start = ""
+    for piece in element.itertext():
+        start += piece
+        if len(start) >= chars:
+            break
+    return start
+
+
+def _link_density(element: etree._Element) -> float:
+    total = len(clean_line(_text(element)))
     if not total:
         return 0.0
-    linked = sum(len(clean_line(a.text_content())) for a in element.iter("a"))
+    linked = sum(len(clean_line(_text(a))) for a in element.iter("a"))
     return linked / total
 
 
-def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElement]:
-    chosen: list[lxml.html.HtmlElement] = []
+def _outermost(elements: list[etree._Element]) -> list[etree._Element]:
+    chosen: list[etree._Element] = []
     ids = {id(e) for e in elements}
     for element in elements:
         if id(element) in {id(c) for c in chosen}:
@@ -722,29 +749,33 @@ def _outermost(elements: list[lxml.html.HtmlElement]) -> list[lxml.html.HtmlElem
         if any(id(ancestor) in ids for ancestor in element.iterancestors()):
             continue
         chosen.append(element)
-    chosen.sort(key=_document_order(elements))
+    chosen.sort(key=_tree_path)
     return chosen
 
 
-def _document_order(elements: list[lxml.html.HtmlElement]) -> Any:
-    if not elements:
-        return lambda e: 0
-    order = {id(e): i for i, e in enumerate(elements[0].getroottree().getroot().iter())}
-    return lambda e: order.get(id(e), 0)
+def _tree_path(element: etree._Element) -> list[int]:
+    """Document-order sort key: the element's child indexes from the root (a few elements
+    per page are sorted, cheaper than numbering the whole tree)."""
+    indexes = []
+    parent = element.getparent()
+    while parent is not None:
+        indexes.append(parent.index(element))
+        element, parent = parent, parent.getparent()
+    return indexes[::-1]
 
 
 # --- the story ---------------------------------------------------------------------------
 
 
-def _main_container(root: lxml.html.HtmlElement, profile: SiteProfile | None) -> lxml.html.HtmlElement:
+def _main_container(root: etree._Element, profile: SiteProfile | None) -> etree._Element:
     if profile:
         for element in _select(root, profile.body):
-            if clean_line(element.text_content()):
+            if clean_line(_text(element)):
                 return element
     return root
 
 
-def _prune(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> set[str]:
+def _prune(container: etree._Element, profile: SiteProfile | None) -> set[str]:
     """Remove what is never story text; return the word keys of the photo captions.
 
     Captions stay in the tree, so that trafilatura sees the page as it is, and are taken
@@ -763,7 +794,7 @@ def _prune(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> set
     captions = _outermost(_select(container, _GENERIC_CAPTIONS) + _photo_boxes(container, centred=profile is not None))
     keys = set()
     for caption in captions:
-        for text in [caption.text_content(), *_blocks(caption)]:
+        for text in [_text(caption), *_blocks(caption)]:
             if words := _words(text):
                 keys.add(words)
     return keys
@@ -785,7 +816,7 @@ def _drop_captions(paragraphs: list[str], captions: set[str]) -> list[str]:
     return [p for p, c in zip(paragraphs, is_caption, strict=True) if not c]
 
 
-def _hidden(container: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
+def _hidden(container: etree._Element) -> list[etree._Element]:
     """Elements hidden by an inline style: copies of the text kept for scripts, not for readers."""
     return [
         e
@@ -794,7 +825,7 @@ def _hidden(container: lxml.html.HtmlElement) -> list[lxml.html.HtmlElement]:
     ]
 
 
-def _photo_boxes(container: lxml.html.HtmlElement, *, centred: bool) -> list[lxml.html.HtmlElement]:
+def _photo_boxes(container: etree._Element, *, centred: bool) -> list[etree._Element]:
     """Photos laid out by hand in old CMS markup, with their captions.
 
     A small table holding an image and a line of text (zing, tuoitre, thanhnien,
@@ -805,7 +836,7 @@ def _photo_boxes(container: lxml.html.HtmlElement, *, centred: bool) -> list[lxm
     """
     found = []
     for table in container.iter("table"):
-        small = len(table.xpath(".//tr")) <= 4 and len(clean_line(table.text_content())) <= 300
+        small = len(table.xpath(".//tr")) <= 4 and len(clean_line(_text(table))) <= 300
         if small and table.xpath(".//img"):
             found.append(table)
     if not centred:
@@ -813,20 +844,16 @@ def _photo_boxes(container: lxml.html.HtmlElement, *, centred: bool) -> list[lxm
     for element in container.iter("div", "p", "td", "center"):
         if not _is_centred(element) or element.xpath(".//img | .//a[@href]"):
             continue
-        text = clean_line(element.text_content())
+        text = clean_line(_text(element))
         if not text or len(text) > 250:
             continue
         previous = element.getprevious()
-        if (
-            previous is not None
-            and previous.xpath("descendant-or-self::img")
-            and not clean_line(previous.text_content())
-        ):
+        if previous is not None and previous.xpath("descendant-or-self::img") and not clean_line(_text(previous)):
             found.append(element)
     return found
 
 
-def _is_centred(element: lxml.html.HtmlElement) -> bool:
+def _is_centred(element: etree._Element) -> bool:
     style = (element.get("style") or "").replace(" ", "").lower()
     return element.tag == "center" or (element.get("align") or "").lower() == "center" or "text-align:center" in style
 
@@ -836,7 +863,7 @@ _BLOCK_TAGS = frozenset(
 )
 
 
-def _take_signature(container: lxml.html.HtmlElement) -> tuple[list[str], str | None]:
+def _take_signature(container: etree._Element) -> tuple[list[str], str | None]:
     """A byline signed at the end of the body (right-aligned or bold-only): out of the text.
 
     Returns the authors and agency credit it names.
@@ -844,7 +871,7 @@ def _take_signature(container: lxml.html.HtmlElement) -> tuple[list[str], str | 
     blocks = [
         e
         for e in container.iter("p", "div")
-        if not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in e) and clean_line(e.text_content())
+        if not any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in e) and clean_line(_text(e))
     ]
     authors: list[str] = []
     credit = None
@@ -858,7 +885,7 @@ def _take_signature(container: lxml.html.HtmlElement) -> tuple[list[str], str | 
     return _unique(authors), credit
 
 
-def _take_tail(container: lxml.html.HtmlElement, paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
+def _take_tail(container: etree._Element, paragraphs: list[str]) -> tuple[list[str], list[str], str | None]:
     """What ends a story without being story: page chrome ("[Quay lại]"), an agency credit
     ("Theo Infonet") and signatures, found back in the page from trafilatura's last paragraphs
     (on a whole page, the page's own last blocks are its footer, not the story's end).
@@ -889,14 +916,14 @@ def _take_tail(container: lxml.html.HtmlElement, paragraphs: list[str]) -> tuple
     return kept, _unique(authors), credit
 
 
-def _tail_elements(container: lxml.html.HtmlElement, paragraphs: list[str]) -> dict[str, lxml.html.HtmlElement]:
+def _tail_elements(container: etree._Element, paragraphs: list[str]) -> dict[str, etree._Element]:
     """The leaf blocks of the page that show these (short) paragraphs, by paragraph."""
     wanted = {p for p in paragraphs if len(p) <= 80}
-    found: dict[str, lxml.html.HtmlElement] = {}
+    found: dict[str, etree._Element] = {}
     if not wanted:
         return found
     for element in container.iter("p", "div"):
-        if len(element.text_content()) > 400 or any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
+        if len(_text(element)) > 400 or any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element):
             continue
         lines = _blocks(element)
         if len(" ".join(lines)) > 120:
@@ -908,7 +935,7 @@ def _tail_elements(container: lxml.html.HtmlElement, paragraphs: list[str]) -> d
     return found
 
 
-def _signature(element: lxml.html.HtmlElement) -> tuple[list[str], str | None] | None:
+def _signature(element: etree._Element) -> tuple[list[str], str | None] | None:
     """Authors and credit of a signature block: right-aligned and short, or all bold and a few words.
 
     A photo credit after the names ("H.V. <br> Ảnh: Misso") is not an author.
@@ -917,7 +944,7 @@ def _signature(element: lxml.html.HtmlElement) -> tuple[list[str], str | None] |
     style = (element.get("style") or "").replace(" ", "").lower()
     right = "text-align:right" in style or (element.get("align") or "").lower() == "right"
     right = right or bool(_AUTHOR_CLASS_RE.search(element.get("class") or ""))  # zing 2012 "p.pAuthor"
-    bold = [clean_line(b.text_content()) for b in element.iter("strong", "b")]
+    bold = [clean_line(_text(b)) for b in element.iter("strong", "b")]
     bold = [b for b in bold if b]
     strong = " ".join(bold)
     bold_only = bool(strong) and len(strong) >= len(text) - 2
@@ -939,21 +966,14 @@ def found_credit_only(text: str) -> bool:
     return bool(_CREDIT_THEO_RE.match(text))
 
 
-def _story_paragraphs(container: lxml.html.HtmlElement, profile: SiteProfile | None) -> list[str]:
+def _story_paragraphs(container: etree._Element, profile: SiteProfile | None) -> list[str]:
     """trafilatura's paragraphs of the (pruned) story container.
 
     Inside a site's own body container, prose paragraphs trafilatura passed over are put
     back in place: it skips bare ``<div>`` paragraphs of old CMS markup (dantri 2012).
     """
     whole_page = container.tag == "html"
-    if whole_page:
-        document = container
-    else:
-        document = lxml.html.document_fromstring("<html><body></body></html>")
-        article = etree.SubElement(document.body, "article")
-        copied = copy.deepcopy(container)
-        copied.tail = None
-        article.append(copied)
+    document = _trafilatura_document(container)
     extracted = trafilatura.bare_extraction(
         document,
         with_metadata=False,
@@ -968,6 +988,23 @@ def _story_paragraphs(container: lxml.html.HtmlElement, profile: SiteProfile | N
     if whole_page:
         return paragraphs
     return _recover_prose(_blocks(container), paragraphs)
+
+
+def _trafilatura_document(container: etree._Element) -> lxml.html.HtmlElement:
+    """A copy of the page (or of its story container, inside ``<article>``) as the
+    lxml.html tree trafilatura accepts: it refuses plain lxml elements."""
+    document = lxml.html.document_fromstring("<html><body></body></html>")
+    if container.tag == "html":
+        document.remove(document.body)
+        document.attrib.update(container.attrib)
+        for child in container:
+            document.append(copy.deepcopy(child))
+        return document
+    article = etree.SubElement(document.body, "article")
+    copied = copy.deepcopy(container)
+    copied.tail = None
+    article.append(copied)
+    return document
 
 
 def _recover_prose(own: list[str], kept: list[str]) -> list[str]:
@@ -1152,14 +1189,75 @@ class _NoProfile:
 _NO_PROFILE = _NoProfile()
 
 
-def _compile(selector: str) -> CSSSelector:
-    return _SELECTORS.get(selector) or _SELECTORS.setdefault(selector, CSSSelector(selector))
+class _Selector:
+    """A compiled CSS selector that skips its XPath when the page lacks a class or id it needs.
+
+    Each selector is an XPath over the whole tree, with string functions per element for a
+    class test; a profile and the generic rules ask ~30 of them per page, most naming
+    classes the page does not have (another site's, another year's markup).
+    """
+
+    def __init__(self, css: str) -> None:
+        self._xpath = CSSSelector(css)
+        # One set of required tokens per comma-separated alternative.
+        self._needs = [frozenset(_required_tokens(parsed.parsed_tree)) for parsed in cssselect.parse(css)]
+
+    def __call__(self, root: etree._Element) -> list[etree._Element]:
+        present = _PAGE_TOKENS.get()
+        if present is not None and all(not needs <= present for needs in self._needs):
+            return []
+        return self._xpath(root)  # type: ignore[no-any-return]
 
 
-_SELECTORS: dict[str, CSSSelector] = {}
+def _required_tokens(node: Any) -> set[str]:
+    """Classes (".x") and ids ("#x") an element must carry, or have around it, to match.
+
+    Only what every match needs: a ``:not()`` argument and unknown constructs add nothing.
+    """
+    tokens: set[str] = set()
+    while node is not None:
+        if isinstance(node, cssselect.parser.Class):
+            tokens.add("." + node.class_name)
+        elif isinstance(node, cssselect.parser.Hash):
+            tokens.add("#" + node.id)
+        elif isinstance(node, cssselect.parser.CombinedSelector):
+            tokens |= _required_tokens(node.subselector)
+        elif not isinstance(
+            node,
+            (cssselect.parser.Element, cssselect.parser.Attrib, cssselect.parser.Pseudo, cssselect.parser.Negation),
+        ):
+            break  # e.g. :has(), :is(): add nothing more
+        node = getattr(node, "selector", None)
+    return tokens
 
 
-def _select(root: etree._Element, selectors: tuple[str, ...]) -> list[lxml.html.HtmlElement]:
+def _compile(selector: str) -> _Selector:
+    return _SELECTORS.get(selector) or _SELECTORS.setdefault(selector, _Selector(selector))
+
+
+_SELECTORS: dict[str, _Selector] = {}
+# The classes and ids of the page being extracted (None: outside extract_article, no skipping).
+# Every tree queried during an extraction is the page or a part or copy of it, so the set
+# holds every token any of them has (removed elements only make it a superset).
+_PAGE_TOKENS: ContextVar[frozenset[str] | None] = ContextVar("_PAGE_TOKENS", default=None)
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+_ID_VALUES = etree.XPath("//@id", smart_strings=False)
+_XML_SPACE_RE = re.compile(r"[ \t\n\r]+")
+
+
+@contextlib.contextmanager
+def _selecting_in(root: etree._Element) -> Iterator[None]:
+    classes = _XML_SPACE_RE.split(" ".join(_CLASS_VALUES(root)))
+    tokens = {"." + name for name in classes if name}
+    tokens.update("#" + value for value in _ID_VALUES(root))
+    reset = _PAGE_TOKENS.set(frozenset(tokens))
+    try:
+        yield
+    finally:
+        _PAGE_TOKENS.reset(reset)
+
+
+def _select(root: etree._Element, selectors: tuple[str, ...]) -> list[etree._Element]:
     found = []
     for selector in selectors:
         found.extend(_compile(selector)(root))
@@ -1169,7 +1267,7 @@ def _select(root: etree._Element, selectors: tuple[str, ...]) -> list[lxml.html.
 def _first_text(root: etree._Element, selectors: tuple[str, ...], joiner: str = " ") -> str | None:
     for selector in selectors:
         elements = _compile(selector)(root)
-        texts = [clean_line(e.text_content()) for e in elements]
+        texts = [clean_line(_text(e)) for e in elements]
         texts = [t for t in texts if t]
         if texts:
             return texts[0] if joiner == " " else joiner.join(_unique(texts))
@@ -1193,14 +1291,14 @@ def _last_text(root: etree._Element, selectors: tuple[str, ...]) -> str | None:
 
 def _texts(root: etree._Element, selectors: tuple[str, ...]) -> list[str]:
     for selector in selectors:
-        texts = [clean_line(e.text_content()) for e in _compile(selector)(root)]
+        texts = [clean_line(_text(e)) for e in _compile(selector)(root)]
         texts = [t for t in texts if t]
         if texts:
             return texts
     return []
 
 
-def _remove_all(elements: list[lxml.html.HtmlElement]) -> None:
+def _remove_all(elements: list[etree._Element]) -> None:
     for element in elements:
         parent = element.getparent()
         if parent is None:
