@@ -13,7 +13,14 @@ from hypothesis import strategies as st
 
 from newscrawl.extraction import ExtractionError
 from newscrawl.processing import analyse_page, process_page
-from newscrawl.text import clean_article, clean_line, join_paragraphs, normalize_for_hash, repair_mojibake
+from newscrawl.text import (
+    _clean_line,
+    clean_article,
+    clean_line,
+    join_paragraphs,
+    normalize_for_hash,
+    repair_mojibake,
+)
 
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 # Punctuation, markup characters, invisible and combining characters (decomposed letters).
@@ -52,6 +59,13 @@ def html_pages(draw: st.DrawFn) -> str:
 def assert_clean(value: str) -> None:
     assert unicodedata.is_normalized("NFC", value)
     assert not any(ch in value for ch in "\u200b\ufeff\x00")
+
+
+@given(st.one_of(VIETNAMESE, st.text(max_size=200)))
+def test_clean_line_shortcut_for_clean_lines_changes_nothing(text: str) -> None:
+    """clean_line returns a line unchanged when it finds nothing to clean: the full cleanup
+    must agree, on Vietnamese-ish text and on any Unicode at all."""
+    assert clean_line(text) == _clean_line(text)
 
 
 @given(VIETNAMESE)
