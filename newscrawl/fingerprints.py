@@ -27,12 +27,20 @@ MIN_WORDS_FOR_NEAR = 30
 
 def content_hash(text: str) -> str:
     """SHA-256 of the normalised text: the same story text gives the same hash."""
-    return hashlib.sha256(normalize_for_hash(text).encode("utf-8")).hexdigest()
+    return _hash_normalized(normalize_for_hash(text))
+
+
+def _hash_normalized(normalized: str) -> str:
+    return hashlib.sha256(normalized.encode("utf-8")).hexdigest()
 
 
 def minhash_signature(text: str) -> bytes | None:
     """Packed MinHash of the word shingles, or None for a text too short to compare."""
-    words = fold_diacritics(normalize_for_hash(text)).split()
+    return _minhash_normalized(normalize_for_hash(text))
+
+
+def _minhash_normalized(normalized: str) -> bytes | None:
+    words = fold_diacritics(normalized).split()
     if len(words) < MIN_WORDS_FOR_NEAR:
         return None
     shingles = {" ".join(words[i : i + SHINGLE_WORDS]).encode("utf-8") for i in range(len(words) - SHINGLE_WORDS + 1)}
@@ -83,5 +91,5 @@ def similarity(first: bytes, second: bytes) -> float:
 def article_fingerprint(article: dict[str, object]) -> tuple[str, bytes | None]:
     """(content hash, MinHash) of an article's text, or of its lead when it has no text
     (a video story): one call for a worker process."""
-    text = str(article.get("text") or article.get("lead") or "")
-    return content_hash(text), minhash_signature(text)
+    normalized = normalize_for_hash(str(article.get("text") or article.get("lead") or ""))
+    return _hash_normalized(normalized), _minhash_normalized(normalized)

@@ -4,6 +4,7 @@ dedup), each calling the function used here."""
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 from newscrawl.extraction import ExtractionError, decode_html, extract_article, parse_html
@@ -33,6 +34,13 @@ def analyse_page(body: bytes, url: str, content_type: str | None = None) -> dict
         return {"record": process_page(body, url, content_type)}
     except ExtractionError as exc:
         return {"error": str(exc)}
+
+
+def warm_up() -> int:
+    """Load langdetect's profiles in a worker before its first page (the heavy modules were
+    imported with this one); the worker's pid."""
+    article_language({"text": "Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này, trước trang đầu tiên."})
+    return os.getpid()
 
 
 def canonical_url_of(body: bytes) -> str | None:

@@ -8,10 +8,12 @@ the result. One pool per crawler, sized by NEWSCRAWL_WORKERS (0: run inline).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
-from collections.abc import Callable
+import sys
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
@@ -19,17 +21,28 @@ from typing import Any, TypeVar
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from newscrawl import extraction, fingerprints, language  # noqa: F401 - imported for the workers
+from newscrawl.processing import warm_up
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _warm_up() -> int:
-    """Load langdetect's profiles once per worker, before the first page arrives (the
-    heavy modules were imported with this one)."""
-    language.detect_language("Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này.")
-    return os.getpid()
+@contextlib.contextmanager
+def _main_module_hidden() -> Iterator[None]:
+    """Start workers without the parent's ``__main__``.
+
+    A spawned process first imports the parent's main module, for functions defined there.
+    Under ``python -m scrapy`` that is Scrapy's command line with all it imports, ~20 MB per
+    worker for nothing: the workers only run functions of newscrawl's own modules.
+    """
+    main = sys.modules["__main__"]
+    saved: dict[str, Any] = {name: main.__dict__[name] for name in ("__spec__", "__file__") if name in main.__dict__}
+    main.__spec__ = None
+    main.__dict__.pop("__file__", None)
+    try:
+        yield
+    finally:
+        main.__dict__.update(saved)
 
 
 class WorkerPool:
@@ -56,8 +69,9 @@ class WorkerPool:
             # "spawn": a fork of the reactor's process would copy its threads and sockets.
             context = multiprocessing.get_context("spawn")
             self._executor = ProcessPoolExecutor(max_workers=self.size, mp_context=context)
-            for _ in range(self.size):
-                self._executor.submit(_warm_up)
+            with _main_module_hidden():
+                for _ in range(self.size):  # each submit to an idle-less pool starts a worker
+                    self._executor.submit(warm_up)
         return self._executor
 
     async def run(self, function: Callable[..., T], *args: Any) -> T:

@@ -119,7 +119,11 @@ def english_story(server: FixtureServer) -> str:
     end = html.index("</div>", start)
     body = "".join(f"<p>{paragraph}</p>" for paragraph in story)
     html = html[:start] + f'<div class="art-body">{body}' + html[end:]
-    html = html.replace(STORY["title"], lines[0]).replace(STORY["lead"], story[0])
+    html = html.replace(STORY["title"], lines[0]).replace(STORY["lead"], story[0])  # metas, JSON-LD
+    # The shown lead has a link inside: its whole block is replaced.
+    lead_start = html.index('<div class="chappeau">')
+    lead_end = html.index("</div>", lead_start)
+    html = html[:lead_start] + f'<div class="chappeau"><p>{story[0]}</p>' + html[lead_end:]
     page.write_text(html, encoding="utf-8")
     return url
 
