@@ -445,7 +445,7 @@ class ArticleStore:
     def _insert(self, record: dict[str, Any], now: str) -> None:
         row = self._article_row(record)
         row.update(first_seen_at=now, last_crawled_at=now, updated_at=None)
-        self._table("articles").insert(row)
+        self._insert_row("articles", row)
         self._write_children(record["url"], record, now)
 
     def _refresh(self, target: str, record: dict[str, Any], now: str) -> StoredOutcome:
@@ -521,7 +521,7 @@ class ArticleStore:
         self.db.execute("DELETE FROM article_signatures WHERE article_url = ?", [url])
         signature = record.get("minhash")
         if signature:
-            self._table("article_signatures").insert({"article_url": url, "minhash": signature})
+            self._insert_row("article_signatures", {"article_url": url, "minhash": signature})
             self.db.conn.executemany(
                 "INSERT OR IGNORE INTO article_lsh_buckets (bucket, article_url) VALUES (?, ?)",
                 [(bucket, url) for bucket in lsh_bands(signature)],
@@ -532,17 +532,25 @@ class ArticleStore:
 
     def _write_raw_page(self, url: str, html: bytes, fetch: dict[str, Any], now: str) -> None:
         """The page as fetched (zlib), for `reextract`; `fetch` holds fetched_url, status, …"""
-        self._table("raw_pages").insert(
-            {
-                "url": url,
-                "fetched_url": fetch.get("fetched_url") or url,
-                "status": fetch.get("status"),
-                "content_type": fetch.get("content_type"),
-                "fetched_at": fetch.get("fetched_at") or now,
-                "html_zlib": zlib.compress(html, 6),
-            },
-            replace=True,
-        )
+        row = {
+            "url": url,
+            "fetched_url": fetch.get("fetched_url") or url,
+            "status": fetch.get("status"),
+            "content_type": fetch.get("content_type"),
+            "fetched_at": fetch.get("fetched_at") or now,
+            # Level 1: 2.5x faster than the default 6 on news pages, 18% larger (26% of the
+            # page's size instead of 22%); the crawl's process compresses every page.
+            "html_zlib": zlib.compress(html, 1),
+        }
+        self._insert_row("raw_pages", row, replace=True)
+
+    def _insert_row(self, table: str, row: dict[str, Any], *, replace: bool = False) -> None:
+        """One row by plain SQL: sqlite-utils' insert() checks the table and its columns on
+        every call, which costs more than the row in the crawl's hot path."""
+        columns = ", ".join(f"[{column}]" for column in row)
+        marks = ", ".join("?" * len(row))
+        verb = "INSERT OR REPLACE" if replace else "INSERT"
+        self.db.conn.execute(f"{verb} INTO [{table}] ({columns}) VALUES ({marks})", list(row.values()))
 
     def _write_related(self, url: str, record: dict[str, Any]) -> None:
         related = record.get("related") or []
