@@ -37,10 +37,13 @@ def analyse_page(body: bytes, url: str, content_type: str | None = None) -> dict
 
 
 def warm_up() -> int:
-    """Load langdetect's profiles in a worker before its first page (the heavy modules were
-    imported with this one); the worker's pid."""
+    """Load, before a worker's first page, what its first page would load: langdetect's
+    profiles and the fingerprints' folding table (the heavy modules came with this one).
+    The worker's pid."""
     # English: Vietnamese text is told without langdetect, which would then load on a later page.
-    article_language({"text": "Loading the language profiles in this worker before its first page arrives."})
+    sample: dict[str, object] = {"text": "Loading the language profiles and tables before the first page."}
+    article_language(sample)
+    article_fingerprint(sample)
     return os.getpid()
 
 

@@ -426,12 +426,13 @@ def stage_costs(pages: list[SitePage], sample: int) -> dict[str, float]:
     """Mean ms per page of each stage's function, in this process, on a spread sample."""
     from newscrawl.extraction import ExtractionError, extract_article  # noqa: PLC0415 - only when asked
     from newscrawl.fingerprints import article_fingerprint  # noqa: PLC0415
-    from newscrawl.language import article_language, detect_language  # noqa: PLC0415
+    from newscrawl.language import article_language  # noqa: PLC0415
+    from newscrawl.processing import warm_up  # noqa: PLC0415
     from newscrawl.text import clean_article  # noqa: PLC0415
 
     step = max(1, len(pages) // sample)
     chosen = pages[::step][:sample]
-    detect_language("Khởi động bộ nhận dạng ngôn ngữ cho tiến trình này, một lần.")
+    warm_up()  # what a worker loads before its first page
     totals = dict.fromkeys(("trafilatura.extract", "extract_article", "clean", "language", "dedup"), 0.0)
     for page in chosen:
         body = page.file.read_bytes()
