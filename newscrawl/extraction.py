@@ -217,6 +217,14 @@ def decode_html(body: bytes | str, content_type: str | None = None) -> str:
     return repair_mojibake(text)
 
 
+# Compiled once: an element's .xpath("…") compiles its expression on every call.
+_JSON_LD_SCRIPTS = etree.XPath("//script[@type='application/ld+json']")
+_HAS_LINK = etree.XPath("boolean(.//a[@href])")
+_LINK_OR_HAS_LINK = etree.XPath("boolean(descendant-or-self::a[@href])")
+_ROWS = etree.XPath(".//tr")
+_HAS_IMAGE = etree.XPath("boolean(.//img)")
+_HAS_IMAGE_OR_LINK = etree.XPath("boolean(.//img | .//a[@href])")
+_IS_OR_HAS_IMAGE = etree.XPath("boolean(descendant-or-self::img)")
 # lxml.html's parser gives every element a Python class looked up per proxy (a Python call
 # for each element an iteration touches); the plain HTML parser builds the same tree
 # without it. trafilatura, which accepts only lxml.html trees, gets a copy of that kind.
@@ -506,7 +514,7 @@ def _meta_tags(root: etree._Element) -> _Metas:
 def _json_ld_nodes(root: etree._Element) -> list[dict[str, Any]]:
     """Every JSON-LD object of the page, @graph members and array items included."""
     found: list[dict[str, Any]] = []
-    for script in root.xpath("//script[@type='application/ld+json']"):
+    for script in _JSON_LD_SCRIPTS(root):
         raw = (script.text or "").strip()
         if not raw:
             continue
@@ -680,11 +688,11 @@ def _climb_to_box(heading: etree._Element) -> etree._Element | None:
         if parent is None or parent.tag in ("body", "html", "article", "main"):
             break
         node = parent
-        if node.xpath(".//a[@href]") and _link_density(node) >= 0.5:
+        if _HAS_LINK(node) and _link_density(node) >= 0.5:
             return node
     # A bare heading followed by a list of links in the same parent.
     following = heading.getnext()
-    if following is not None and following.xpath(".//a[@href]") and _link_density(following) >= 0.5:
+    if following is not None and _HAS_LINK(following) and _link_density(following) >= 0.5:
         wrapper = heading
         wrapper.tail = None
         following.set("data-newscrawl-related", "1")
@@ -713,7 +721,7 @@ def _read_more_lines(root: etree._Element) -> list[etree._Element]:
         if len(raw) > 3000:
             continue
         text = clean_line(raw)
-        if not text or len(text) > 2000 or not element.xpath("descendant-or-self::a[@href]"):
+        if not text or len(text) > 2000 or not _LINK_OR_HAS_LINK(element):
             continue
         read_more = len(text) < 300 and _READ_MORE_RE.match(text) is not None
         if read_more or (_ARROW_RE.match(text) and _link_density(element) >= 0.7):
@@ -836,19 +844,19 @@ def _photo_boxes(container: etree._Element, *, centred: bool) -> list[etree._Ele
     """
     found = []
     for table in container.iter("table"):
-        small = len(table.xpath(".//tr")) <= 4 and len(clean_line(_text(table))) <= 300
-        if small and table.xpath(".//img"):
+        small = len(_ROWS(table)) <= 4 and len(clean_line(_text(table))) <= 300
+        if small and _HAS_IMAGE(table):
             found.append(table)
     if not centred:
         return found
     for element in container.iter("div", "p", "td", "center"):
-        if not _is_centred(element) or element.xpath(".//img | .//a[@href]"):
+        if not _is_centred(element) or _HAS_IMAGE_OR_LINK(element):
             continue
         text = clean_line(_text(element))
         if not text or len(text) > 250:
             continue
         previous = element.getprevious()
-        if previous is not None and previous.xpath("descendant-or-self::img") and not clean_line(_text(previous)):
+        if previous is not None and _IS_OR_HAS_IMAGE(previous) and not clean_line(_text(previous)):
             found.append(element)
     return found
 
