@@ -57,10 +57,8 @@ _B = _RANDOM.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
 
 
 def _minhash(shingles: set[bytes]) -> npt.NDArray[np.uint32]:
-    hashes = np.array(
-        [struct.unpack("<I", hashlib.sha1(s, usedforsecurity=False).digest()[:4])[0] for s in shingles],
-        dtype=np.uint32,
-    ).reshape(-1, 1)
+    first_bytes = b"".join(hashlib.sha1(s, usedforsecurity=False).digest()[:4] for s in shingles)
+    hashes = np.frombuffer(first_bytes, dtype="<u4").astype(np.uint32).reshape(-1, 1)
     hashes ^= hashes >> np.uint32(16)
     hashes *= np.uint32(0x85EBCA6B)
     hashes ^= hashes >> np.uint32(13)

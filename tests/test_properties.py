@@ -61,10 +61,14 @@ def assert_clean(value: str) -> None:
     assert not any(ch in value for ch in "\u200b\ufeff\x00")
 
 
-@given(st.one_of(VIETNAMESE, st.text(max_size=200)))
+SPACES_OF_ALL_KINDS = st.text(alphabet=st.sampled_from([*" \t\n\r\x0b\x0c\x1c\x85\u2028\u00a0\u200b", *"aé\u0301"]))
+
+
+@given(st.one_of(VIETNAMESE, st.text(max_size=200), SPACES_OF_ALL_KINDS))
 def test_clean_line_shortcut_for_clean_lines_changes_nothing(text: str) -> None:
-    """clean_line returns a line unchanged when it finds nothing to clean: the full cleanup
-    must agree, on Vietnamese-ish text and on any Unicode at all."""
+    """clean_line takes shortcuts (a clean line as it is, a line with only plain whitespace to
+    collapse by split/join): the full cleanup must agree, on Vietnamese-ish text, on every
+    kind of whitespace and on any Unicode at all."""
     assert clean_line(text) == _clean_line(text)
 
 
