@@ -12,6 +12,7 @@ import contextlib
 import copy
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import asdict, dataclass, field
@@ -75,6 +76,17 @@ _CAPTION_RE = re.compile(
 )
 # How a read-more line or an arrow list can start, tested on raw text before cleaning it.
 _READ_MORE_START_RE = re.compile(r"^[\W_]{0,6}(?:xem|đọc|mời|tin liên|>|»|›|→)", re.I)
+_ARROWS = frozenset(">»›→")
+# The first letters of the words above, and of the headings: a text whose first word
+# character is none of them cannot match (checked before cleaning, with the same regex
+# engine's case folding; a decomposed first letter is tested by its base letter too).
+_READ_MORE_FIRST_RE = re.compile("[xđmt]", re.I)
+_HEADING_FIRST_RE = re.compile(
+    "["
+    + "".join(sorted({h[0] for h in RELATED_HEADINGS} | {unicodedata.normalize("NFD", h)[0] for h in RELATED_HEADINGS}))
+    + "]",
+    re.I,
+)
 # A link list marked with arrows: ">> Other story", "» Other story".
 _ARROW_RE = re.compile(r"^\s*(?:>>|»|›|→)\s*")
 # A place or agency stamp set in its own inline element at the start of a lead.
@@ -347,23 +359,24 @@ def _read_metadata(root: etree._Element, url: str, profile: SiteProfile | None) 
 
     # Machine-readable dates first; a site whose offsets are wrong has its wall clock read as Vietnam time.
     read_machine = parse_wall_clock if profile and profile.local_time_dates else parse_date
+    # The page's own date elements are only searched when the metas give no date with a time.
     published = _best_date(
         [
-            (read_machine, _clean(ld.get("datePublished"))),
-            (read_machine, metas.get("article:published_time")),
-            (read_machine, metas.get("pubdate") or metas.get("publishdate") or metas.get("date")),
-            (read_machine, metas.get("datepublished")),
-            (parse_date, _first_attr(root, sel.published, "datetime") or _first_text(root, sel.published)),
-            (parse_date, _first_attr(root, ("time[datetime]", "[itemprop=datePublished]"), "datetime")),
-            (parse_date, _first_text(root, _GENERIC_DATES)),
+            (read_machine, lambda: _clean(ld.get("datePublished"))),
+            (read_machine, lambda: metas.get("article:published_time")),
+            (read_machine, lambda: metas.get("pubdate") or metas.get("publishdate") or metas.get("date")),
+            (read_machine, lambda: metas.get("datepublished")),
+            (parse_date, lambda: _first_attr(root, sel.published, "datetime") or _first_text(root, sel.published)),
+            (parse_date, lambda: _first_attr(root, ("time[datetime]", "[itemprop=datePublished]"), "datetime")),
+            (parse_date, lambda: _first_text(root, _GENERIC_DATES)),
         ]
     )
     modified = _best_date(
         [
-            (read_machine, _clean(ld.get("dateModified"))),
-            (read_machine, metas.get("article:modified_time")),
-            (read_machine, metas.get("og:updated_time")),
-            (read_machine, metas.get("datemodified")),
+            (read_machine, lambda: _clean(ld.get("dateModified"))),
+            (read_machine, lambda: metas.get("article:modified_time")),
+            (read_machine, lambda: metas.get("og:updated_time")),
+            (read_machine, lambda: metas.get("datemodified")),
         ]
     )
 
@@ -411,14 +424,18 @@ def _shown_as_lead(root: etree._Element, description: str) -> bool:
     return False
 
 
-def _best_date(candidates: list[tuple[Callable[[str | None], str | None], str | None]]) -> str | None:
+def _best_date(candidates: list[tuple[Callable[[str | None], str | None], Callable[[], str | None]]]) -> str | None:
     """The first readable date; a day without a time gives way to a later reading of that day with one.
 
     dantri 2012 has a date-only ``datePublished`` and the minute in its visible dateline.
+    Candidates are read in order, and no further once the first readable one has a time.
     """
     readings: list[tuple[str, str]] = []
-    for reader, value in candidates:
+    for reader, read_value in candidates:
+        value = read_value()
         if value and (iso := reader(value)):
+            if not readings and has_clock(value):
+                return iso
             readings.append((iso, value))
     if not readings:
         return None
@@ -665,8 +682,8 @@ def _boxes_by_heading(root: etree._Element) -> list[etree._Element]:
         if not isinstance(element.tag, str) or element.tag in ("html", "body", "a"):
             continue
         raw = element.text
-        if not raw or len(raw) > 200 or not raw.strip():
-            continue  # cheap test first: most elements have no own text or a long one
+        if not raw or len(raw) > 200 or not _HEADING_FIRST_RE.match(_first_word_char(raw)):
+            continue  # cheap tests first: most elements have no own text, a long one or another first letter
         own = clean_line(raw)
         if not own or len(own) > 40 or not _RELATED_HEADING_RE.match(own):
             continue
@@ -715,8 +732,8 @@ def _read_more_lines(root: etree._Element) -> list[etree._Element]:
     """Links to other stories inside a body: "Xem thêm: <a>…</a>" lines and ">> <a>…</a>" lists."""
     found = []
     for element in root.iter("p", "div", "li", "h3", "h4", "strong", "em", "b", "a"):
-        if not _READ_MORE_START_RE.match(_text_start(element)):
-            continue  # cheap test first: most blocks of a page start otherwise
+        if not _may_start_read_more(element.text) or not _READ_MORE_START_RE.match(_text_start(element)):
+            continue  # cheap tests first: most blocks of a page start otherwise
         raw = _text(element)
         if len(raw) > 3000:
             continue
@@ -727,6 +744,24 @@ def _read_more_lines(root: etree._Element) -> list[etree._Element]:
         if read_more or (_ARROW_RE.match(text) and _link_density(element) >= 0.7):
             found.append(element)
     return found
+
+
+def _first_word_char(text: str) -> str:
+    for char in text:
+        if char.isalnum() or char == "_":  # what \w matches
+            return char
+    return ""
+
+
+def _may_start_read_more(head: str | None) -> bool:
+    """False when an element's own first text rules out _READ_MORE_START_RE: its first word
+    character is not one a read-more keyword starts with, and no arrow comes before it."""
+    for char in head or "":
+        if char in _ARROWS:
+            return True
+        if char.isalnum():
+            return _READ_MORE_FIRST_RE.match(char) is not None
+    return True  # no word character of its own: the start is in a child's text
 
 
 def _text_start(element: etree._Element, chars: int = 24) -> str:

@@ -11,6 +11,7 @@ import unicodedata
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from newscrawl import extraction
 from newscrawl.extraction import ExtractionError
 from newscrawl.processing import analyse_page, process_page
 from newscrawl.text import (
@@ -117,3 +118,26 @@ def test_extraction_on_arbitrary_html_gives_clean_nfc_or_a_clean_failure(page: s
             assert_clean(record[field])
     assert record["title"]
     assert record["text"] or record["lead"]
+
+
+# Letters that start the related-news words and headings, arrows, other letters, marks.
+STARTS = st.lists(
+    st.sampled_from(
+        [*"xXđĐmMtTbBcCnNaAhHzZ_9 .:[(\u200b\u00a0\u0301", *">»›→", "Xem thêm", "Tin liên quan", "Đọc tiếp"]
+    ),
+    max_size=8,
+).map("".join)
+
+
+@given(STARTS, st.text(max_size=20))
+def test_read_more_prefilter_never_rejects_a_match(head: str, rest: str) -> None:
+    """The cheap test on an element's own first text only rejects starts the full pattern
+    would reject too, whatever follows in its children."""
+    if not extraction._may_start_read_more(head):
+        assert not extraction._READ_MORE_START_RE.match(head + rest)
+
+
+@given(st.one_of(STARTS, VIETNAMESE))
+def test_heading_prefilter_never_rejects_a_heading(raw: str) -> None:
+    if not extraction._HEADING_FIRST_RE.match(extraction._first_word_char(raw)):
+        assert not extraction._RELATED_HEADING_RE.match(clean_line(raw))
