@@ -291,7 +291,7 @@ def _extract(root: etree._Element, url: str, profile: SiteProfile | None) -> Art
         signed, signed_credit = _take_signature(body_root)
         meta["authors"] = meta["authors"] or signed
         meta["source_credit"] = meta["source_credit"] or signed_credit
-    paragraphs = _drop_captions(_story_paragraphs(body_root, profile), captions)
+    paragraphs = _drop_captions(_story_paragraphs(body_root), captions)
     paragraphs, signed, signed_credit = _take_tail(body_root, paragraphs)
     meta["authors"] = meta["authors"] or signed
     meta["source_credit"] = meta["source_credit"] or signed_credit
@@ -1009,7 +1009,7 @@ def found_credit_only(text: str) -> bool:
     return bool(_CREDIT_THEO_RE.match(text))
 
 
-def _story_paragraphs(container: etree._Element, profile: SiteProfile | None) -> list[str]:
+def _story_paragraphs(container: etree._Element) -> list[str]:
     """trafilatura's paragraphs of the (pruned) story container.
 
     Inside a site's own body container, prose paragraphs trafilatura passed over are put
