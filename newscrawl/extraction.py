@@ -75,12 +75,13 @@ _CAPTION_RE = re.compile(
     re.I,
 )
 # How a read-more line or an arrow list can start, tested on raw text before cleaning it.
-_READ_MORE_START_RE = re.compile(r"^[\W_]{0,6}(?:xem|đọc|mời|tin liên|>|»|›|→)", re.I)
+_READ_MORE_WORDS = ("xem", "đọc", "mời", "tin liên")
 _ARROWS = frozenset(">»›→")
+_READ_MORE_START_RE = re.compile(r"^[\W_]{0,6}(?:" + "|".join((*_READ_MORE_WORDS, *sorted(_ARROWS))) + ")", re.I)
 # The first letters of the words above, and of the headings: a text whose first word
 # character is none of them cannot match (checked before cleaning, with the same regex
 # engine's case folding; a decomposed first letter is tested by its base letter too).
-_READ_MORE_FIRST_RE = re.compile("[xđmt]", re.I)
+_READ_MORE_FIRST_RE = re.compile("[" + "".join(sorted({w[0] for w in _READ_MORE_WORDS})) + "]", re.I)
 _HEADING_FIRST_RE = re.compile(
     "["
     + "".join(sorted({h[0] for h in RELATED_HEADINGS} | {unicodedata.normalize("NFD", h)[0] for h in RELATED_HEADINGS}))

@@ -13,21 +13,19 @@ import unicodedata
 import ftfy
 
 # Characters that carry no text but break matching and hashing.
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-# Every horizontal space, non-breaking ones included.
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Anything clean_line would change inside a line: the three classes above, line breaks, a
-# double space.
-_NEEDS_CLEANING = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x1f\x7f\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
-)
-# What needs more than joining the words with single spaces: the invisible, control and
-# wide-space characters above, and the other characters str.split() breaks on.
-_NEEDS_FULL_CLEANING = re.compile(
-    "[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00a0\u2000-\u200a\u202f\u205f\u3000"
-    "\x85\u1680\u2028\u2029]"
-)
+_INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+# Horizontal spaces other than the plain one, non-breaking ones included.
+_WIDE_SPACE_CHARS = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
+_SPACES = re.compile(f"[ \t{_WIDE_SPACE_CHARS}]+")
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+# Anything clean_line would change inside a line: the three classes above, tabs and line
+# breaks, a double space.
+_NEEDS_CLEANING = re.compile(f"[{_INVISIBLE_CHARS}{_WIDE_SPACE_CHARS}{_CONTROL_CHARS}\t\n\r]|  ")
+# What needs more than joining the words with single spaces: the three classes, and the
+# other characters str.split() breaks on.
+_NEEDS_FULL_CLEANING = re.compile(f"[{_INVISIBLE_CHARS}{_WIDE_SPACE_CHARS}{_CONTROL_CHARS}\x85\u1680\u2028\u2029]")
 # Marks of UTF-8 read as cp1252/latin-1: "Ä‘" for "đ", "Ã¡" for "á", "áº" for the
 # precomposed Vietnamese block.
 _MOJIBAKE_MARK = re.compile("(?:Ã[\u0080-\u00bf]|Ä[\u0080-\u00bf]|Æ[\u0080-\u00bf]|á[º»][\u0080-\u00bf])")
@@ -57,7 +55,7 @@ _OLD_TONE_PLACEMENT = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_OLD_TONE_LOWER_RE = re.compile("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]")
+_OLD_TONE_LOWER_RE = re.compile("|".join(_OLD_TONE_PLACEMENT))  # the keys are lower case
 _PUNCTUATION_RE = re.compile(r"[^\w\s]")
 
 
