@@ -64,6 +64,13 @@ class WorkerPool:
             crawler.signals.connect(pool.shutdown, signal=signals.engine_stopped)
         return pool
 
+    def start(self) -> None:
+        """Start the workers now (they take a second or two to import trafilatura and its
+        kin): the extract pipeline calls this when the first article request goes out, so
+        that they load while it downloads, not while it waits for them."""
+        if self.size > 0:
+            self._start()
+
     def _start(self) -> ProcessPoolExecutor:
         if self._executor is None:
             # "spawn": a fork of the reactor's process would copy its threads and sockets.

@@ -12,7 +12,9 @@ import logging
 import time
 from typing import Any
 
+from scrapy import Request, signals
 from scrapy.crawler import Crawler
+from scrapy.signalmanager import SignalManager
 
 from newscrawl.items import PageItem
 from newscrawl.processing import analyse_page
@@ -26,10 +28,23 @@ class ExtractPipeline:
     def __init__(self, pool: WorkerPool, stats: Any) -> None:
         self.pool = pool
         self.stats = stats
+        self.signals: SignalManager | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> ExtractPipeline:
-        return cls(WorkerPool.for_crawler(crawler), crawler.stats)
+        pipeline = cls(WorkerPool.for_crawler(crawler), crawler.stats)
+        pipeline.signals = crawler.signals
+        crawler.signals.connect(pipeline.request_reached_downloader, signal=signals.request_reached_downloader)
+        return pipeline
+
+    def request_reached_downloader(self, request: Request) -> None:
+        """The first article request on its way: start the workers while it downloads (they
+        take a second or two to load). A run that fetches no article page (nothing new
+        since the last run) starts none."""
+        if request.meta.get("newscrawl_article"):
+            self.pool.start()
+            if self.signals is not None:
+                self.signals.disconnect(self.request_reached_downloader, signal=signals.request_reached_downloader)
 
     async def process_item(self, item: PageItem) -> PageItem:
         content_type = (item.get("headers") or {}).get("content-type")
