@@ -5,19 +5,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import sqlite3
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
-from scrapy import Request, signals
+from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Response
 from tldextract import TLDExtract
 
-from newscrawl.db import ArticleStore
+from newscrawl.incremental import IncrementalFetch
 from newscrawl.urls import normalize_url, same_site
 
 logger = logging.getLogger(__name__)
@@ -96,74 +95,37 @@ class IncrementalFetchMiddleware:
     """Skip article pages already stored, unless the sitemap or feed says they changed.
 
     The SQLite file is the crawl state (JOBDIR does not survive SIGKILL): a run started
-    from scratch rediscovers the site and downloads only what is new or changed.
+    from scratch rediscovers the site and downloads only what is new or changed. The
+    spider decides for the article URLs it finds (newscrawl.incremental); this decides for
+    any other article request, and records the article URLs that answer 404 or 410.
     """
 
-    def __init__(self, path: str, stats: Any) -> None:
-        self.path = path
-        self.stats = stats
-        self.store: ArticleStore | None = None
-        self.fetched_this_run: set[str] = set()
-        self.skipped_this_run: set[str] = set()
+    def __init__(self, incremental: IncrementalFetch) -> None:
+        self.incremental = incremental
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IncrementalFetchMiddleware:
-        if not crawler.settings.getbool("NEWSCRAWL_INCREMENTAL", True):
+        incremental = IncrementalFetch.for_crawler(crawler)
+        if incremental is None:
             raise NotConfigured
-        middleware = cls(crawler.settings.get("NEWSCRAWL_DB_PATH"), crawler.stats)
-        crawler.signals.connect(middleware.spider_opened, signal=signals.spider_opened)
-        crawler.signals.connect(middleware.spider_closed, signal=signals.spider_closed)
-        return middleware
-
-    def spider_opened(self) -> None:
-        self.store = ArticleStore.open(self.path)
-
-    def spider_closed(self) -> None:
-        if self.store is not None:
-            self.store.db.close()
-            self.store = None
+        return cls(incremental)
 
     def process_request(self, request: Request) -> None:
         # Retries and redirects come through again with the same meta: decided already.
-        if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_decided") or self.store is None:
+        if not request.meta.get("newscrawl_article") or request.meta.get("newscrawl_decided"):
             return
-        key = normalize_url(request.url)
-        if self._is_gone(key):
-            self.stats.inc_value("newscrawl/incremental/gone")
-            raise IgnoreRequest(f"answered 404/410 before, not asked again: {request.url}")
-        if key in self.fetched_this_run:
-            # Found again (in the sitemap after the home page, say): this run has it already.
-            raise IgnoreRequest(f"already fetched in this run: {request.url}")
-        if not request.meta.get("newscrawl_refresh"):
-            try:
-                crawled = self.store.last_crawled_at(key)
-            except sqlite3.Error as exc:
-                logger.warning("could not ask the store about %s (%s): fetching it", request.url, exc)
-                crawled = None
-            changed = request.meta.get("newscrawl_lastmod")
-            if crawled is not None and not (changed and changed > crawled):
-                if key not in self.skipped_this_run:
-                    self.skipped_this_run.add(key)
-                    self.stats.inc_value("newscrawl/incremental/skipped")
-                raise IgnoreRequest(f"already stored, unchanged since {crawled}: {request.url}")
-            if crawled is not None:
-                self.stats.inc_value("newscrawl/incremental/changed")
-        self.fetched_this_run.add(key)
+        meta = request.meta
+        reason = self.incremental.skip_reason(
+            normalize_url(request.url), meta.get("newscrawl_lastmod"), bool(meta.get("newscrawl_refresh"))
+        )
+        if reason is not None:
+            raise IgnoreRequest(f"{reason}: {request.url}")
         request.meta["newscrawl_decided"] = True
 
     def process_response(self, request: Request, response: Response) -> Response:
-        if request.meta.get("newscrawl_article") and response.status in (404, 410) and self.store is not None:
-            try:
-                self.store.mark_gone(normalize_url(request.url), response.status)
-            except sqlite3.Error as exc:
-                logger.warning("could not record %s as gone: %s", request.url, exc)
+        if request.meta.get("newscrawl_article") and response.status in (404, 410):
+            self.incremental.mark_gone(normalize_url(request.url), response.status)
         return response
-
-    def _is_gone(self, key: str) -> bool:
-        try:
-            return self.store is not None and self.store.is_gone(key)
-        except sqlite3.Error:
-            return False
 
 
 class OffsiteRedirectMiddleware:

@@ -118,7 +118,7 @@ def test_crawl_is_recorded_in_crawl_runs(first_crawl: tuple[Path, CrawlResult]) 
 def test_second_crawl_of_an_unchanged_site_fetches_no_article(
     server: FixtureServer, first_crawl: tuple[Path, CrawlResult], tmp_path: Path
 ) -> None:
-    db, _ = first_crawl
+    db, first = first_crawl
     second_db = tmp_path / "again.sqlite"
     second_db.write_bytes(db.read_bytes())
     before = rows(second_db, "SELECT url, title, text, content_hash, first_seen_at FROM articles ORDER BY url")
@@ -126,6 +126,10 @@ def test_second_crawl_of_an_unchanged_site_fetches_no_article(
     assert again.returncode == 0, again.log[-3000:]
     assert again.stat("newscrawl/pages/article_fetched") == 0
     assert again.stat("newscrawl/incremental/skipped") == len(ARTICLES) + len(VIDEO_PAGES)
+    # The spider drops stored pages as it finds them: they never become requests. Scrapy
+    # schedules the sitemaps, feeds and listing pages the first run did, and nothing else.
+    discovery = first.stat("scheduler/enqueued") - first.stat("newscrawl/pages/article_fetched")
+    assert again.stat("scheduler/enqueued") == discovery
     after = rows(second_db, "SELECT url, title, text, content_hash, first_seen_at FROM articles ORDER BY url")
     assert after == before
     runs = rows(second_db, "SELECT status, articles_new FROM crawl_runs ORDER BY id")
@@ -148,6 +152,17 @@ def test_section_and_limit(server: FixtureServer, tmp_path: Path) -> None:
     stored = [r["url"] for r in rows(db, "SELECT url FROM articles")]
     assert len(stored) == 2
     assert all("/xa-hoi/" in url for url in stored)
+
+
+def test_limit_counts_the_articles_fetched_not_those_already_stored(server: FixtureServer, tmp_path: Path) -> None:
+    db = tmp_path / "limit.sqlite"
+    first = crawl(server.base_url, db, "section=xa-hoi", "limit=2")
+    assert first.returncode == 0, first.log[-3000:]
+    second = crawl(server.base_url, db, "section=xa-hoi", "limit=2")
+    assert second.returncode == 0, second.log[-3000:]
+    assert first.stat("newscrawl/pages/article_fetched") == second.stat("newscrawl/pages/article_fetched") == 2
+    stored = [r["url"] for r in rows(db, "SELECT url FROM articles")]
+    assert len(stored) == len(set(stored)) == 4
 
 
 def test_worker_pool_stores_what_inline_extraction_stores(

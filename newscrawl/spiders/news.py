@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import date
+from functools import cached_property
 from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
@@ -23,6 +24,7 @@ from scrapy.utils.sitemap import Sitemap, sitemap_urls_from_robots
 from twisted.python.failure import Failure
 
 from newscrawl.dates import now_iso, parse_date
+from newscrawl.incremental import IncrementalFetch
 from newscrawl.items import PageItem
 from newscrawl.sites import SiteProfile
 from newscrawl.urls import normalize_url
@@ -274,9 +276,20 @@ class NewsSpider(scrapy.Spider):
                 "newscrawl_via": via,
             }
             request = self._follow(url, self.parse_article, meta=meta, version=changed)
-            if request is not None:
-                self.scheduled.add(normalize_url(url))
-                yield request
+            if request is None:
+                continue
+            key = normalize_url(url)
+            if self.incremental is not None:
+                # Stored and unchanged, gone, or fetched already: dropped here, counted there.
+                if self.incremental.skip_reason(key, changed, bool(meta["newscrawl_refresh"])) is not None:
+                    continue
+                request.meta["newscrawl_decided"] = True
+            self.scheduled.add(key)
+            yield request
+
+    @cached_property
+    def incremental(self) -> IncrementalFetch | None:
+        return IncrementalFetch.for_crawler(self.crawler)
 
     def _fresh(self, changed: str | None) -> bool:
         return not (self.since and changed and changed[:10] < self.since)
