@@ -149,3 +149,24 @@ def test_file_of_a_newer_schema_version_is_refused(tmp_path: Path) -> None:
     conn.close()
     with pytest.raises(SchemaTooNew, match="newer than this newscrawl supports"):
         connect(path)
+
+
+def test_fetch_state_answers_many_urls_as_the_one_url_questions_do(store: ArticleStore) -> None:
+    """A sitemap's URLs are asked about at once; the answers are those of is_gone and
+    last_crawled_at, for stored articles, their aliases, gone URLs and unknown URLs alike."""
+    article = "https://laodong.vn/the-gioi/a-1450101.ldo"
+    alias = "https://laodong.vn/the-gioi/a-1450101-amp.ldo"
+    store.save_batch([record(article, aliases=[alias])])
+    store.mark_gone("https://laodong.vn/xa-hoi/b-1450102.ldo", 404)
+    # More URLs than one query takes, with the known ones at both ends and one twice.
+    unknown = [f"https://laodong.vn/the-gioi/c-{n}.ldo" for n in range(1000)]
+    urls = [article, *unknown[:500], "https://laodong.vn/xa-hoi/b-1450102.ldo", *unknown[500:], alias, article]
+
+    state = store.fetch_state(urls)
+
+    assert set(state) == set(urls)
+    for url in urls:
+        assert state[url] == (store.is_gone(url), store.last_crawled_at(url)), url
+    assert state[article] == state[alias] == (False, "2025-01-14T10:00:00+07:00")
+    assert state["https://laodong.vn/xa-hoi/b-1450102.ldo"] == (True, None)
+    assert state[unknown[0]] == (False, None)

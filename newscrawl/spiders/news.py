@@ -264,9 +264,10 @@ class NewsSpider(scrapy.Spider):
     def _article_requests(
         self, found: list[tuple[str, str | None]], via: str, force: bool = False
     ) -> Iterator[scrapy.Request]:
+        found = [(url, changed) for url, changed in found if self.profile.is_article_url(url) and self._fresh(changed)]
+        # The store's answers for the whole list at once: a sitemap lists thousands of URLs.
+        known = self.incremental.fetch_state([normalize_url(u) for u, _ in found]) if self.incremental else {}
         for url, changed in found:
-            if not self.profile.is_article_url(url) or not self._fresh(changed):
-                continue
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
             meta = {
@@ -281,7 +282,7 @@ class NewsSpider(scrapy.Spider):
             key = normalize_url(url)
             if self.incremental is not None:
                 # Stored and unchanged, gone, or fetched already: dropped here, counted there.
-                if self.incremental.skip_reason(key, changed, bool(meta["newscrawl_refresh"])) is not None:
+                if self.incremental.skip_reason(key, changed, bool(meta["newscrawl_refresh"]), known.get(key)):
                     continue
                 request.meta["newscrawl_decided"] = True
             self.scheduled.add(key)
