@@ -367,23 +367,10 @@ class ArticleStore:
         row = self.db.conn.execute("SELECT article_url FROM article_aliases WHERE alias_url = ?", [url]).fetchone()
         return str(row[0]) if row else None
 
-    def last_crawled_at(self, url: str) -> str | None:
-        """When the story at this URL (or an alias of it) was last crawled: one indexed query,
-        asked for every article request of a crawl."""
-        row = self.db.conn.execute(
-            "SELECT last_crawled_at FROM articles WHERE url = ?1 UNION ALL "
-            "SELECT a.last_crawled_at FROM article_aliases x JOIN articles a ON a.url = x.article_url "
-            "WHERE x.alias_url = ?1 LIMIT 1",
-            [url],
-        ).fetchone()
-        return str(row[0]) if row else None
-
-    def is_gone(self, url: str) -> bool:
-        return self.db.conn.execute("SELECT 1 FROM gone_urls WHERE url = ?", [url]).fetchone() is not None
-
     def fetch_state(self, urls: Sequence[str]) -> dict[str, tuple[bool, str | None]]:
-        """(gone, last crawled) of each URL, as is_gone and last_crawled_at answer them, in
-        two indexed queries per 400 URLs: what a sitemap of thousands of URLs asks."""
+        """(gone: answered 404/410, last crawled: of the article stored under this URL or
+        an alias of it) of each URL: two indexed queries per 400 URLs, for a sitemap of
+        thousands of URLs."""
         state: dict[str, tuple[bool, str | None]] = {}
         conn = self.db.conn
         for start in range(0, len(urls), _URLS_PER_QUERY):
@@ -391,7 +378,7 @@ class ArticleStore:
             marks = ",".join("?" * len(chunk))
             gone = {row[0] for row in conn.execute(f"SELECT url FROM gone_urls WHERE url IN ({marks})", chunk)}
             crawled: dict[str, str] = {}
-            # Article URLs first, then aliases: the order last_crawled_at's UNION ALL gives.
+            # A stored article's own URL first, then aliases (a URL is not normally both).
             for url, when in conn.execute(
                 f"SELECT url, last_crawled_at FROM articles WHERE url IN ({marks}) UNION ALL "
                 "SELECT x.alias_url, a.last_crawled_at FROM article_aliases x JOIN articles a "

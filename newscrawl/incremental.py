@@ -66,7 +66,7 @@ class IncrementalFetch:
         try:
             return self.store.fetch_state(keys)
         except sqlite3.Error as exc:
-            logger.warning("could not ask the store about %d URLs (%s): asking one by one", len(keys), exc)
+            logger.warning("could not ask the store about %d URLs (%s): fetching them", len(keys), exc)
             return {}
 
     def skip_reason(
@@ -75,25 +75,25 @@ class IncrementalFetch:
         """Why the article at `key` (a normalised URL) is not fetched, or None to fetch it
         (then it counts as fetched in this run). `lastmod` is the date its sitemap or feed
         gives; `refresh` fetches a stored article whatever its date; `known` is the store's
-        (gone, last crawled) from fetch_state, asked here when not given."""
+        (gone, last crawled) from fetch_state, asked here when not given (a store that cannot
+        answer: fetch it)."""
         self.open()
         if self.store is None:
             return None
-        if known[0] if known is not None else self._is_gone(key):
+        gone, crawled = known or self.fetch_state([key]).get(key, (False, None))
+        if gone:
             self.stats.inc_value("newscrawl/incremental/gone")
             return "answered 404/410 before, not asked again"
         if key in self.fetched_this_run:
             # Found again (in the sitemap after the home page, say): this run has it already.
             return "already fetched in this run"
-        if not refresh:
-            crawled = known[1] if known is not None else self._last_crawled_at(key)
-            if crawled is not None and not (lastmod and lastmod > crawled):
+        if crawled is not None and not refresh:
+            if not (lastmod and lastmod > crawled):
                 if key not in self.skipped_this_run:
                     self.skipped_this_run.add(key)
                     self.stats.inc_value("newscrawl/incremental/skipped")
                 return f"already stored, unchanged since {crawled}"
-            if crawled is not None:
-                self.stats.inc_value("newscrawl/incremental/changed")
+            self.stats.inc_value("newscrawl/incremental/changed")
         self.fetched_this_run.add(key)
         return None
 
@@ -105,16 +105,3 @@ class IncrementalFetch:
             self.store.mark_gone(key, status)
         except sqlite3.Error as exc:
             logger.warning("could not record %s as gone: %s", key, exc)
-
-    def _last_crawled_at(self, key: str) -> str | None:
-        try:
-            return self.store.last_crawled_at(key) if self.store is not None else None
-        except sqlite3.Error as exc:
-            logger.warning("could not ask the store about %s (%s): fetching it", key, exc)
-            return None
-
-    def _is_gone(self, key: str) -> bool:
-        try:
-            return self.store is not None and self.store.is_gone(key)
-        except sqlite3.Error:
-            return False

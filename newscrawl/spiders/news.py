@@ -264,10 +264,14 @@ class NewsSpider(scrapy.Spider):
     def _article_requests(
         self, found: list[tuple[str, str | None]], via: str, force: bool = False
     ) -> Iterator[scrapy.Request]:
-        found = [(url, changed) for url, changed in found if self.profile.is_article_url(url) and self._fresh(changed)]
+        articles = [
+            (url, changed, normalize_url(url))
+            for url, changed in found
+            if self.profile.is_article_url(url) and self._fresh(changed)
+        ]
         # The store's answers for the whole list at once: a sitemap lists thousands of URLs.
-        known = self.incremental.fetch_state([normalize_url(u) for u, _ in found]) if self.incremental else {}
-        for url, changed in found:
+        known = self.incremental.fetch_state([key for _, _, key in articles]) if self.incremental else {}
+        for url, changed, key in articles:
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
             meta = {
@@ -279,7 +283,6 @@ class NewsSpider(scrapy.Spider):
             request = self._follow(url, self.parse_article, meta=meta, version=changed)
             if request is None:
                 continue
-            key = normalize_url(url)
             if self.incremental is not None:
                 # Stored and unchanged, gone, or fetched already: dropped here, counted there.
                 if self.incremental.skip_reason(key, changed, bool(meta["newscrawl_refresh"]), known.get(key)):
