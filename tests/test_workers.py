@@ -35,8 +35,9 @@ def test_inline_pool_runs_in_this_process() -> None:
 
 
 def test_started_pool_has_warmed_workers_before_the_first_page() -> None:
-    """start() (called when the spider opens) loads the workers ahead of the first page; each
-    worker freezes what warm_up loaded, so full garbage collections skip those objects."""
+    """start() (called when the first article request goes out) loads the workers ahead of
+    the first page; each worker freezes what warm_up loaded, so full garbage collections
+    skip those objects."""
     pool = WorkerPool(1)
     try:
         pool.start()
