@@ -13,8 +13,8 @@ What one run does:
    URLs; a sitemap index, sitemaps with lastmod, robots.txt, a home page and a home feed.
 2. Times plain ``trafilatura.extract(html)`` (defaults), single process, over the same N
    pages (the bytes served): the raw rate. It is timed again right after the first crawl
-   (``--raw-after``, default): the machine's speed drifts by 10-20% over minutes here, and
-   one timing before the crawls would put all of that drift into the ratios. The ratios use
+   (``--raw-after``, default): the machine's speed drifts (from -11% to +12% between the two
+   timings in one session's runs), and one timing would put all of that into the ratios. The ratios use
    both timings pooled (2N pages over both times); both, and their drift, are printed. A
    sample of pages also goes through each pipeline stage's function in this process, for
    the per-page CPU cost of each stage.
