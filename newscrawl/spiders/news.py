@@ -143,11 +143,12 @@ class NewsSpider(scrapy.Spider):
         priority: int = 0,
         meta: dict[str, Any] | None = None,
         version: str | None = None,
+        normalized: str | None = None,
         **cb_kwargs: Any,
     ) -> scrapy.Request | None:
         # An article found again with a date (sitemap lastmod, feed pubDate) is requested
         # again: the store decides whether that date means it changed.
-        key = f"{normalize_url(url)} {version or ''}"
+        key = f"{normalized or normalize_url(url)} {version or ''}"
         if key in self.requested:
             return None
         self.requested.add(key)
@@ -280,7 +281,7 @@ class NewsSpider(scrapy.Spider):
                 "newscrawl_refresh": self.refresh or force,
                 "newscrawl_via": via,
             }
-            request = self._follow(url, self.parse_article, meta=meta, version=changed)
+            request = self._follow(url, self.parse_article, meta=meta, version=changed, normalized=key)
             if request is None:
                 continue
             if self.incremental is not None:
