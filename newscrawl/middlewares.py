@@ -148,22 +148,39 @@ class RetryAfterMiddleware:
 
     Scrapy retries these codes at once and ignores the header (scrapy issue 3849). This
     waits as long as the server asks, up to NEWSCRAWL_MAX_RETRY_AFTER seconds; a longer
-    wait is not honoured and the retry budget (RETRY_TIMES) bounds the attempts.
+    wait is not honoured and the retry budget (RETRY_TIMES) bounds the attempts. The last
+    attempt's answer is not waited on: no retry follows it.
     """
 
-    def __init__(self, max_wait: float, stats: Any) -> None:
+    def __init__(self, max_wait: float, retry_times: int, retry_codes: set[int], stats: Any) -> None:
         self.max_wait = max_wait
+        self.retry_times = retry_times
+        self.retry_codes = retry_codes
         self.stats = stats
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> RetryAfterMiddleware:
-        return cls(crawler.settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER", 600), crawler.stats)
+        settings = crawler.settings
+        retry_times = settings.getint("RETRY_TIMES") if settings.getbool("RETRY_ENABLED") else 0
+        retry_codes = {int(code) for code in settings.getlist("RETRY_HTTP_CODES")}
+        return cls(settings.getfloat("NEWSCRAWL_MAX_RETRY_AFTER", 600), retry_times, retry_codes, crawler.stats)
+
+    def _retried_after(self, request: Request, response: Response) -> bool:
+        """Whether Scrapy's RetryMiddleware will ask for this request again."""
+        if request.meta.get("dont_retry") or response.status not in self.retry_codes:
+            return False
+        budget = request.meta.get("max_retry_times", self.retry_times)
+        return int(request.meta.get("retry_times", 0)) < int(budget)
 
     async def process_response(self, request: Request, response: Response) -> Response:
         if response.status not in (429, 503):
             return response
         wait = parse_retry_after((response.headers.get("Retry-After") or b"").decode("latin-1"))
         if wait is None:
+            return response
+        if not self._retried_after(request, response):
+            self.stats.inc_value("newscrawl/retry_after/no_retry_left")
+            logger.info("HTTP %d on %s: no retry left, not waiting %.0f s", response.status, request.url, wait)
             return response
         if wait > self.max_wait:
             self.stats.inc_value("newscrawl/retry_after/too_long")

@@ -66,6 +66,8 @@ URLS = {
 }
 # Good pages served with a fault that newscrawl gets past: stored in the end.
 THROTTLED = {"429": article(1450112)["url"], "503": article(1450114)["url"]}
+# A page that keeps answering 503 with Retry-After: 2 s (RETRY_TIMES=1 in this crawl).
+STILL_BUSY = fault_url("van-qua-tai", 22)
 # Pages with bad bytes that are still stories: (fault, source article id).
 RECOVERED = {"malformed": 1450116, "windows_1258": 1450110, "wrong_charset": 1450111, "double_utf8": 1450105}
 RECOVERED["no_charset"] = 1450113
@@ -139,6 +141,11 @@ def build_site(folder: Path, refused_port: int) -> dict[str, Any]:
             "fail_status": int(status),
             "fail_headers": {"Retry-After": "1"},
         }
+    routes[path_of(STILL_BUSY)] = {
+        "body": "<html><body>Busy</body></html>",
+        "status": 503,
+        "headers": {"Retry-After": "2"},
+    }
     robots = folder / "robots.txt"
     robots.write_text(
         robots.read_text().replace("Disallow: /tim-kiem", f"Disallow: /tim-kiem\nDisallow: {path_of(URLS['robots'])}")
@@ -190,7 +197,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FixtureS
     routes = build_site(folder, refused_port)
     with FixtureServer(folder) as server:
         server.site.routes.update(routes)
-        for url in [*URLS.values()]:
+        for url in [*URLS.values(), STILL_BUSY]:
             add_to_sitemap(server.site, url, "2025-01-15T08:00:00+07:00")
         db = tmp_path_factory.mktemp("db") / "news.sqlite"
         result = crawl(
@@ -281,9 +288,22 @@ def test_retry_after_is_honoured_and_the_page_stored(
     times = result.hit_times[path_of(url)]
     assert len(times) == 2
     assert times[1] - times[0] >= 0.9  # waited as asked, not retried at once
-    assert result.stat("newscrawl/retry_after/honoured") == 2
+    # One wait for each throttled page, one for the first answer of the page still busy.
+    assert result.stat("newscrawl/retry_after/honoured") == 3
     assert logged(result, url, f"HTTP {status}")
     assert rows(db, "SELECT url FROM articles WHERE url = ?", (url,)) == [{"url": url}]
+
+
+def test_the_last_attempt_is_not_waited_on(hostile: tuple[FixtureServer, Path, CrawlResult]) -> None:
+    _, db, result = hostile
+    times = result.hit_times[path_of(STILL_BUSY)]
+    assert len(times) == 2  # RETRY_TIMES=1
+    assert times[1] - times[0] >= 1.9  # the first answer was waited on
+    # The second answer is the last attempt: nothing follows it, so it is given up at once.
+    assert result.stat("newscrawl/retry_after/no_retry_left") == 1
+    assert logged(result, STILL_BUSY, "no retry left, not waiting 2 s")
+    assert result.stat("newscrawl/errors/http_503") == 1
+    assert rows(db, "SELECT url FROM articles WHERE url = ?", (STILL_BUSY,)) == []
 
 
 def test_500_is_retried_a_bounded_number_of_times(hostile: tuple[FixtureServer, Path, CrawlResult]) -> None:
