@@ -9,6 +9,7 @@ import subprocess
 import sys
 from contextlib import closing
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +93,11 @@ def article_route(site: FixtureSite, url: str) -> tuple[str, dict[str, Any]]:
     return path, site.routes[path]
 
 
+def a_day_ahead() -> str:
+    """A sitemap lastmod later than any crawl of the test (+07:00, as the site writes it)."""
+    return (datetime.now(timezone(timedelta(hours=7))) + timedelta(days=1)).isoformat(timespec="seconds")
+
+
 def republish(site: FixtureSite, url: str, new_url: str, *, replace: dict[str, str] | None = None) -> None:
     """Serve a copy of a fixture article at a new URL (its own links rewritten), listed in
     the sitemap with a fresh lastmod; `replace` edits its text."""
@@ -104,7 +110,7 @@ def republish(site: FixtureSite, url: str, new_url: str, *, replace: dict[str, s
     new_file = f"articles/republished-{abs(hash(new_path))}.html"
     (site.folder / new_file).write_text(html, encoding="utf-8")
     site.routes[new_path] = {"file": new_file}
-    add_to_sitemap(site, new_url, "2030-01-01T00:00:00+07:00")
+    add_to_sitemap(site, new_url, a_day_ahead())
 
 
 def edit_article(site: FixtureSite, url: str, replace: dict[str, str], lastmod: str) -> None:

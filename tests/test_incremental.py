@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newscrawl.fixture_server import FixtureServer
-from tests.crawling import EXPECTED, CrawlResult, copy_demo_site, crawl, edit_article, republish, rows
+from tests.crawling import EXPECTED, CrawlResult, a_day_ahead, copy_demo_site, crawl, edit_article, republish, rows
 
 STORY = next(a for a in EXPECTED["articles"] if a["id"] == 1450101)
 STORED_PAGES = len(EXPECTED["articles"]) + len(EXPECTED["discovery"]["video_pages"])
@@ -78,7 +78,7 @@ def test_edited_story_is_updated_and_its_old_text_kept(server: FixtureServer, cr
         server.site,
         STORY["url"],
         {STORY["first_sentence"]: STORY["first_sentence"] + " Nhật Bản cũng lên án vụ phóng."},
-        lastmod="2030-01-02T08:00:00+07:00",
+        lastmod=a_day_ahead(),
     )
     result = recrawl(server, crawled)
     assert result.stat("newscrawl/pages/article_fetched") == 1

@@ -23,6 +23,11 @@ from newscrawl.text import (
     repair_mojibake,
 )
 
+# The properties say what must hold, not how fast: a loaded CI machine can stall one example
+# past Hypothesis's 200 ms default deadline, and that is no failure of the code.
+settings.register_profile("newscrawl", deadline=None)
+settings.load_profile("newscrawl")
+
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 # Punctuation, markup characters, invisible and combining characters (decomposed letters).
 ODD = [*".,:;!?()\"'-–\n\t<>&", "\u00a0", "\u200b", "\ufeff", "\u0301", "\u0303"]
@@ -96,7 +101,7 @@ def test_repair_and_hash_normalisation_never_fail(text: str) -> None:
     assert isinstance(normalize_for_hash(text), str)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000))
 def test_extraction_on_arbitrary_bytes_fails_only_cleanly(body: bytes) -> None:
     result = analyse_page(body, "https://laodong.vn/the-gioi/bai-viet-1450999.ldo")
@@ -106,7 +111,7 @@ def test_extraction_on_arbitrary_bytes_fails_only_cleanly(body: bytes) -> None:
             assert_clean(clean_article(result["record"])[field])
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow])
 @given(html_pages(), st.sampled_from(["https://laodong.vn/the-gioi/a-1450999.ldo", "https://example.com/tin/1.html"]))
 def test_extraction_on_arbitrary_html_gives_clean_nfc_or_a_clean_failure(page: str, url: str) -> None:
     try:

@@ -9,6 +9,7 @@ import json
 import re
 import socket
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,10 +27,13 @@ def fault_url(slug: str, number: int) -> str:
     return f"{BASE}{slug}-{1450900 + number}.ldo"
 
 
-def free_port() -> int:
+@contextmanager
+def refusing_port() -> Iterator[int]:
+    """A port on 127.0.0.1 bound but not listening: connections to it are refused, and no
+    other process can take it while the crawl runs."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        yield int(sock.getsockname()[1])
 
 
 def page_of(folder: Path, article_id: int) -> str:
@@ -82,7 +86,7 @@ def build_site(folder: Path, refused_port: int) -> dict[str, Any]:
     routes: dict[str, Any] = {
         path_of(URLS["gone"]): {"body": "<html><body>Gone</body></html>", "status": 410},
         path_of(URLS["error_500"]): {"body": "<html><body>Error</body></html>", "status": 500},
-        path_of(URLS["timeout"]): {"file": "articles/1450102.html", "sleep": 6},
+        path_of(URLS["timeout"]): {"file": "articles/1450102.html", "sleep": 12},
         path_of(URLS["drip"]): {"file": "articles/1450102.html", "drip": 0.5},
         path_of(URLS["cut_short"]): {"file": "articles/1450102.html", "truncate": True},
         path_of(URLS["redirect_loop"]): {"body": "", "status": 302, "headers": {"Location": URLS["redirect_loop"]}},
@@ -193,8 +197,14 @@ def _cp1258(text: str) -> bytes:
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FixtureServer, Path, CrawlResult]]:
     folder = copy_demo_site(tmp_path_factory.mktemp("hostile") / "laodong.vn")
-    refused_port = free_port()
-    routes = build_site(folder, refused_port)
+    with refusing_port() as refused_port:
+        routes = build_site(folder, refused_port)
+        yield from _crawl_hostile_site(folder, routes, refused_port, tmp_path_factory)
+
+
+def _crawl_hostile_site(
+    folder: Path, routes: dict[str, Any], refused_port: int, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[FixtureServer, Path, CrawlResult]]:
     with FixtureServer(folder) as server:
         server.site.routes.update(routes)
         for url in [*URLS.values(), STILL_BUSY]:
@@ -208,7 +218,9 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[FixtureS
                     "laodong.vn": server.base_url,
                     "refused.laodong.vn": f"http://127.0.0.1:{refused_port}",
                 },
-                "DOWNLOAD_TIMEOUT": "2",
+                # Well above the worst answer time of a loaded 2-core machine (about 1 s),
+                # well below the planted slow pages (12 s, and 0.5 s per KiB).
+                "DOWNLOAD_TIMEOUT": "5",
                 "RETRY_TIMES": "1",
                 "NEWSCRAWL_MAX_RETRY_AFTER": "5",
             },

@@ -112,7 +112,10 @@ import json, sqlite3, sys, time
 path, stop_file, out = sys.argv[1], sys.argv[2], sys.argv[3]
 from pathlib import Path
 seen = {"queries": 0, "errors": [], "orphans": 0, "max_articles": 0}
-while not Path(stop_file).exists():
+while True:
+    # One more pass after the stop file appears: the crawl has ended by then, so the last
+    # pass sees every article it stored.
+    stopping = Path(stop_file).exists()
     try:
         conn = sqlite3.connect(path, timeout=30)
         conn.execute("PRAGMA busy_timeout = 30000")
@@ -130,6 +133,8 @@ while not Path(stop_file).exists():
     except sqlite3.OperationalError as exc:
         if "no such table" not in str(exc):
             seen["errors"].append(str(exc))
+    if stopping:
+        break
     time.sleep(0.01)
 Path(out).write_text(json.dumps(seen))
 """
