@@ -142,16 +142,25 @@ class NewsSpider(scrapy.Spider):
         *,
         priority: int = 0,
         meta: dict[str, Any] | None = None,
-        version: str | None = None,
-        normalized: str | None = None,
         **cb_kwargs: Any,
     ) -> scrapy.Request | None:
-        # An article found again with a date (sitemap lastmod, feed pubDate) is requested
-        # again: the store decides whether that date means it changed.
-        key = f"{normalized or normalize_url(url)} {version or ''}"
-        if key in self.requested:
+        if self._met_before(normalize_url(url)):
             return None
-        self.requested.add(key)
+        return self._request(url, callback, priority=priority, meta=meta, **cb_kwargs)
+
+    def _met_before(self, key: str, version: str | None = None) -> bool:
+        """Whether this run has requested the URL (normalised) already; marks it requested.
+        An article found again with a date (sitemap lastmod, feed pubDate) is new with
+        that date: the store decides whether the date means it changed."""
+        seen = f"{key} {version or ''}"
+        if seen in self.requested:
+            return True
+        self.requested.add(seen)
+        return False
+
+    def _request(
+        self, url: str, callback: Any, *, priority: int = 0, meta: dict[str, Any] | None = None, **cb_kwargs: Any
+    ) -> scrapy.Request:
         return scrapy.Request(
             url,
             callback=callback,
@@ -275,22 +284,21 @@ class NewsSpider(scrapy.Spider):
         for url, changed, key in articles:
             if self.limit is not None and len(self.scheduled) >= self.limit:
                 return
+            if self._met_before(key, changed):
+                continue
+            refresh = self.refresh or force
+            # Stored and unchanged, gone, or fetched already: dropped before it is a request.
+            if self.incremental is not None and self.incremental.skip_reason(key, changed, refresh, known.get(key)):
+                continue
             meta = {
                 "newscrawl_article": True,
                 "newscrawl_lastmod": changed,
-                "newscrawl_refresh": self.refresh or force,
+                "newscrawl_refresh": refresh,
                 "newscrawl_via": via,
+                "newscrawl_decided": self.incremental is not None,
             }
-            request = self._follow(url, self.parse_article, meta=meta, version=changed, normalized=key)
-            if request is None:
-                continue
-            if self.incremental is not None:
-                # Stored and unchanged, gone, or fetched already: dropped here, counted there.
-                if self.incremental.skip_reason(key, changed, bool(meta["newscrawl_refresh"]), known.get(key)):
-                    continue
-                request.meta["newscrawl_decided"] = True
             self.scheduled.add(key)
-            yield request
+            yield self._request(url, self.parse_article, meta=meta)
 
     @cached_property
     def incremental(self) -> IncrementalFetch | None:
